@@ -1,0 +1,90 @@
+import "server-only";
+import { z } from "zod";
+import { getCurrentUser, type CurrentUser } from "@/lib/auth/session";
+import type { Tx } from "@/lib/db/connection";
+import type { AppRole } from "@/lib/db/schema";
+import { withSession } from "@/lib/db/session";
+import { fieldErrorsOf, type FieldErrors } from "@/lib/http/problem";
+
+export type ActionResult<T> =
+  | { ok: true; data: T; message?: string }
+  | { ok: false; status: number; error: string; fieldErrors?: FieldErrors };
+
+export class ActionError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly fieldErrors?: FieldErrors,
+  ) {
+    super(message);
+  }
+}
+
+interface ActionDefinition<S extends z.ZodType, T> {
+  roles: readonly AppRole[];
+  schema: S;
+  handler: (input: z.infer<S>, ctx: { tx: Tx; user: CurrentUser }) => Promise<T>;
+}
+
+function formDataToObject(form: FormData): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of form.entries()) {
+    if (key.startsWith("$ACTION")) continue;
+    out[key] = typeof value === "string" ? value : value.name;
+  }
+  return out;
+}
+
+const PG_MESSAGES: Record<string, [number, string]> = {
+  "42501": [403, "You do not have permission to do that"],
+  "23505": [409, "That already exists"],
+  "23503": [409, "A linked record is missing or still in use"],
+  "23514": [422, "A value is out of the allowed range"],
+  P0001: [422, ""],
+};
+
+function toFailure(error: unknown): ActionResult<never> {
+  if (error instanceof ActionError) return { ok: false, status: error.status, error: error.message, fieldErrors: error.fieldErrors };
+  const pg = findPgError(error);
+  if (pg && pg.code in PG_MESSAGES) {
+    const [status, message] = PG_MESSAGES[pg.code]!;
+    return { ok: false, status, error: message || pg.message };
+  }
+  console.error("[action] failed", error);
+  return { ok: false, status: 500, error: "Something went wrong on our side. Nothing was changed." };
+}
+
+function findPgError(error: unknown): { code: string; message: string } | null {
+  let current: unknown = error;
+  for (let depth = 0; current && depth < 4; depth += 1) {
+    const candidate = current as { code?: unknown; message?: unknown; cause?: unknown };
+    if (typeof candidate.code === "string" && /^[0-9A-Z]{5}$/.test(candidate.code)) {
+      return { code: candidate.code, message: String(candidate.message ?? "") };
+    }
+    current = candidate.cause;
+  }
+  return null;
+}
+
+/**
+ * The one way to write a server action: session → role → strict zod input → handler in one RLS
+ * transaction → typed result. Server actions are public endpoints, so each checks everything itself.
+ */
+export function defineAction<S extends z.ZodType, T>(definition: ActionDefinition<S, T>) {
+  return async (input: FormData | z.input<S>): Promise<ActionResult<T>> => {
+    const user = await getCurrentUser();
+    if (!user) return { ok: false, status: 401, error: "Your session has ended. Sign in again." };
+    if (!definition.roles.includes(user.role)) return { ok: false, status: 403, error: "Your role cannot do this." };
+    const raw = input instanceof FormData ? formDataToObject(input) : input;
+    const parsed = definition.schema.safeParse(raw);
+    if (!parsed.success) {
+      return { ok: false, status: 422, error: "Some fields need attention", fieldErrors: fieldErrorsOf(parsed.error) };
+    }
+    try {
+      const data = await withSession({ claims: user.claims }, (tx) => definition.handler(parsed.data, { tx, user }));
+      return { ok: true, data };
+    } catch (error) {
+      return toFailure(error);
+    }
+  };
+}

@@ -1,0 +1,334 @@
+import { and, eq, isNull, sql } from "drizzle-orm";
+import type { Connection, Tx } from "@/lib/db/connection";
+import { invitations, partners, profiles, tiers, workspaceSettings } from "@/lib/db/schema";
+import { rows, withSystem, type SessionClaims } from "@/lib/db/session";
+import { enqueueEmail } from "@/lib/email/outbox";
+import { resetPasswordContent, verifyEmailContent } from "@/lib/email/templates";
+import type { FieldErrors } from "@/lib/http/problem";
+import { hashPassword, verifyPassword } from "./password";
+import { hitLimit, LOGIN_FAILURES, peekLimit, RESET_REQUESTS, SIGNUPS } from "./rate-limit";
+import type { AppRole } from "@/lib/db/schema";
+import { ROLE_HOME } from "./roles";
+import { hashToken, newToken } from "./tokens";
+
+export type AuthFailure = {
+  ok: false;
+  status: number;
+  title: string;
+  detail?: string;
+  errors?: FieldErrors;
+  retryAfterSeconds?: number;
+  code?: string;
+};
+export type AuthResult<T> = { ok: true; value: T } | AuthFailure;
+
+interface RequestContext {
+  ip: string;
+  appUrl: string;
+  now?: Date;
+}
+
+const VERIFY_TTL_MS = 24 * 3600_000;
+const RESET_TTL_MS = 3600_000;
+
+const fail = (status: number, title: string, extra: Omit<AuthFailure, "ok" | "status" | "title"> = {}): AuthFailure => ({
+  ok: false,
+  status,
+  title,
+  ...extra,
+});
+
+export function claimsFor(user: { id: string; email: string; role: AppRole }): Omit<SessionClaims, "iat" | "exp"> {
+  return {
+    sub: user.id,
+    email: user.email,
+    role: "authenticated",
+    aud: "authenticated",
+    app_metadata: { role: user.role, provider: "email" },
+  };
+}
+
+async function findUserByEmail(tx: Tx, email: string) {
+  const [user] = await rows<{ id: string; email: string; encrypted_password: string | null; email_confirmed_at: string | null }>(
+    tx,
+    sql`select id, email, encrypted_password, email_confirmed_at from auth.users where lower(email) = ${email}`,
+  );
+  return user;
+}
+
+async function issueToken(tx: Tx, userId: string, purpose: "verify_email" | "reset_password", ttlMs: number, now: Date) {
+  const token = newToken();
+  await tx.execute(sql`update private.auth_tokens set used_at = ${now.toISOString()}
+    where user_id = ${userId} and purpose = ${purpose} and used_at is null`);
+  await tx.execute(sql`insert into private.auth_tokens (token_hash, user_id, purpose, expires_at)
+    values (${hashToken(token)}, ${userId}, ${purpose}, ${new Date(now.getTime() + ttlMs).toISOString()})`);
+  return token;
+}
+
+async function consumeToken(tx: Tx, token: string, purpose: "verify_email" | "reset_password", now: Date) {
+  const [row] = await rows<{ user_id: string }>(
+    tx,
+    sql`update private.auth_tokens set used_at = ${now.toISOString()}
+        where token_hash = ${hashToken(token)} and purpose = ${purpose} and used_at is null and expires_at > ${now.toISOString()}
+        returning user_id`,
+  );
+  return row?.user_id;
+}
+
+function slugify(name: string): string {
+  const base = name.toLowerCase().normalize("NFKD").replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 40);
+  return `${base || "partner"}-${newToken().slice(0, 6).toLowerCase().replace(/[^a-z0-9]/g, "x")}`;
+}
+
+/** Partner self sign-up: account, organisation (an applicant on the entry tier) and a verification email, in one transaction. */
+export async function signUp(
+  conn: Connection,
+  input: { displayName: string; companyName: string; email: string; password: string },
+  ctx: RequestContext,
+): Promise<AuthResult<{ userId: string }>> {
+  const now = ctx.now ?? new Date();
+  const passwordHash = await hashPassword(input.password);
+  return withSystem(
+    "auth.signup",
+    async (tx) => {
+      const limit = await hitLimit(tx, SIGNUPS, ctx.ip, now);
+      if (limit.limited) {
+        return fail(429, "Too many sign-ups from this network", {
+          detail: `Try again in ${limit.retryAfterSeconds} seconds.`,
+          retryAfterSeconds: limit.retryAfterSeconds,
+        });
+      }
+      if (await findUserByEmail(tx, input.email)) {
+        return fail(409, "This email is already registered", {
+          errors: { email: ["An account with this email already exists. Sign in or reset your password."] },
+        });
+      }
+      const [user] = await rows<{ id: string }>(
+        tx,
+        sql`insert into auth.users (email, encrypted_password, raw_app_meta_data, raw_user_meta_data)
+            values (${input.email}, ${passwordHash}, ${JSON.stringify({ provider: "email", role: "partner" })}::jsonb,
+                    ${JSON.stringify({ display_name: input.displayName })}::jsonb)
+            returning id`,
+      );
+      const [entryTier] = await tx.select({ id: tiers.id }).from(tiers).orderBy(tiers.rank).limit(1);
+      const [org] = await tx
+        .insert(partners)
+        .values({ name: input.companyName, slug: slugify(input.companyName), kind: "program", status: "applicant", tierId: entryTier?.id ?? null })
+        .returning({ id: partners.id });
+      await tx.insert(profiles).values({
+        id: user!.id,
+        email: input.email,
+        displayName: input.displayName,
+        role: "partner",
+        partnerId: org!.id,
+        partnerMemberRole: "admin",
+      });
+      await sendVerification(tx, { id: user!.id, email: input.email, name: input.displayName }, ctx.appUrl, now);
+      return { ok: true as const, value: { userId: user!.id } };
+    },
+    conn,
+  );
+}
+
+async function sendVerification(tx: Tx, user: { id: string; email: string; name: string }, appUrl: string, now: Date) {
+  const token = await issueToken(tx, user.id, "verify_email", VERIFY_TTL_MS, now);
+  const url = `${appUrl}/api/auth/verify?token=${encodeURIComponent(token)}`;
+  await enqueueEmail(tx, {
+    to: user.email,
+    template: "verify-email",
+    idempotencyKey: `verify-email:${hashToken(token)}`,
+    ...verifyEmailContent(user.name, url),
+  });
+}
+
+export async function resendVerification(conn: Connection, email: string, ctx: RequestContext): Promise<AuthResult<null>> {
+  const now = ctx.now ?? new Date();
+  return withSystem(
+    "auth.verify-resend",
+    async (tx) => {
+      const limit = await hitLimit(tx, RESET_REQUESTS, `verify:${ctx.ip}`, now);
+      if (limit.limited) {
+        return fail(429, "Too many requests", { detail: `Try again in ${limit.retryAfterSeconds} seconds.`, retryAfterSeconds: limit.retryAfterSeconds });
+      }
+      const user = await findUserByEmail(tx, email);
+      if (user && !user.email_confirmed_at) {
+        const [profile] = await tx.select({ name: profiles.displayName }).from(profiles).where(eq(profiles.id, user.id));
+        await sendVerification(tx, { id: user.id, email: user.email, name: profile?.name ?? user.email }, ctx.appUrl, now);
+      }
+      return { ok: true as const, value: null };
+    },
+    conn,
+  );
+}
+
+export async function verifyEmail(conn: Connection, token: string, now = new Date()): Promise<boolean> {
+  return withSystem(
+    "auth.verify",
+    async (tx) => {
+      const userId = await consumeToken(tx, token, "verify_email", now);
+      if (!userId) return false;
+      await tx.execute(sql`update auth.users set email_confirmed_at = coalesce(email_confirmed_at, ${now.toISOString()}), updated_at = now() where id = ${userId}`);
+      return true;
+    },
+    conn,
+  );
+}
+
+export interface SignedIn {
+  claims: Omit<SessionClaims, "iat" | "exp">;
+  home: string;
+}
+
+export async function logIn(conn: Connection, input: { email: string; password: string }, ctx: { ip: string; now?: Date }): Promise<AuthResult<SignedIn>> {
+  const now = ctx.now ?? new Date();
+  const blocked = await withSystem("auth.login", (tx) => peekLimit(tx, LOGIN_FAILURES, ctx.ip, now), conn);
+  if (blocked.limited) {
+    return fail(429, "Too many failed sign-in attempts", {
+      detail: `Wait ${blocked.retryAfterSeconds} seconds, then try again.`,
+      retryAfterSeconds: blocked.retryAfterSeconds,
+    });
+  }
+  const user = await withSystem("auth.login", (tx) => findUserByEmail(tx, input.email), conn);
+  const valid = await verifyPassword(user?.encrypted_password, input.password);
+  return withSystem(
+    "auth.login",
+    async (tx): Promise<AuthResult<SignedIn>> => {
+      const [profile] = valid && user
+        ? await tx.select({ role: profiles.role, deactivatedAt: profiles.deactivatedAt }).from(profiles).where(eq(profiles.id, user.id))
+        : [];
+      if (!valid || !user || !profile) {
+        await hitLimit(tx, LOGIN_FAILURES, ctx.ip, now);
+        return fail(401, "Email or password is incorrect", { errors: { password: ["Email or password is incorrect"] } });
+      }
+      if (profile.deactivatedAt) return fail(403, "This account has been deactivated", { detail: "Ask your workspace admin to restore access." });
+      if (!user.email_confirmed_at) {
+        return fail(403, "Confirm your email first", {
+          code: "email_unverified",
+          detail: "We sent you a confirmation link. Open it, then sign in. Need a new link? Use “Resend confirmation email”.",
+        });
+      }
+      await tx.execute(sql`update auth.users set last_sign_in_at = ${now.toISOString()} where id = ${user.id}`);
+      return { ok: true, value: { claims: claimsFor({ id: user.id, email: user.email, role: profile.role }), home: ROLE_HOME[profile.role] } };
+    },
+    conn,
+  );
+}
+
+/** Always answers the same way, so the form cannot be used to discover accounts. */
+export async function requestPasswordReset(conn: Connection, email: string, ctx: RequestContext): Promise<AuthResult<null>> {
+  const now = ctx.now ?? new Date();
+  return withSystem(
+    "auth.reset-request",
+    async (tx) => {
+      const limit = await hitLimit(tx, RESET_REQUESTS, ctx.ip, now);
+      if (limit.limited) {
+        return fail(429, "Too many reset requests", { detail: `Try again in ${limit.retryAfterSeconds} seconds.`, retryAfterSeconds: limit.retryAfterSeconds });
+      }
+      const user = await findUserByEmail(tx, email);
+      if (user) {
+        const token = await issueToken(tx, user.id, "reset_password", RESET_TTL_MS, now);
+        await enqueueEmail(tx, {
+          to: user.email,
+          template: "reset-password",
+          idempotencyKey: `reset-password:${hashToken(token)}`,
+          ...resetPasswordContent(`${ctx.appUrl}/reset-password?token=${encodeURIComponent(token)}`),
+        });
+      }
+      return { ok: true as const, value: null };
+    },
+    conn,
+  );
+}
+
+export async function resetPassword(conn: Connection, input: { token: string; password: string }, now = new Date()): Promise<AuthResult<null>> {
+  const passwordHash = await hashPassword(input.password);
+  return withSystem(
+    "auth.reset",
+    async (tx) => {
+      const userId = await consumeToken(tx, input.token, "reset_password", now);
+      if (!userId) return fail(400, "This reset link has expired or was already used", { errors: { token: ["Request a new reset link."] } });
+      // A reset proves control of the mailbox, so it also confirms the email.
+      await tx.execute(sql`update auth.users set encrypted_password = ${passwordHash},
+        email_confirmed_at = coalesce(email_confirmed_at, ${now.toISOString()}), updated_at = now() where id = ${userId}`);
+      return { ok: true as const, value: null };
+    },
+    conn,
+  );
+}
+
+export async function changePassword(
+  conn: Connection,
+  userId: string,
+  input: { currentPassword: string; newPassword: string },
+): Promise<AuthResult<null>> {
+  const current = await withSystem("auth.password-change", async (tx) => {
+    const [row] = await rows<{ encrypted_password: string | null }>(tx, sql`select encrypted_password from auth.users where id = ${userId}`);
+    return row?.encrypted_password;
+  }, conn);
+  if (!(await verifyPassword(current, input.currentPassword))) {
+    return fail(400, "Current password is incorrect", { errors: { currentPassword: ["Current password is incorrect"] } });
+  }
+  const passwordHash = await hashPassword(input.newPassword);
+  await withSystem(
+    "auth.password-change",
+    (tx) => tx.execute(sql`update auth.users set encrypted_password = ${passwordHash}, updated_at = now() where id = ${userId}`),
+    conn,
+  );
+  return { ok: true, value: null };
+}
+
+export async function getInvitation(conn: Connection, token: string, now = new Date()) {
+  return withSystem(
+    "auth.invite-read",
+    async (tx) => {
+      const [invite] = await tx
+        .select({ id: invitations.id, email: invitations.email, role: invitations.role, expiresAt: invitations.expiresAt, company: workspaceSettings.companyName })
+        .from(invitations)
+        .leftJoin(workspaceSettings, eq(workspaceSettings.id, true))
+        .where(and(eq(invitations.tokenHash, hashToken(token)), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)));
+      if (!invite || invite.expiresAt <= now) return null;
+      return invite;
+    },
+    conn,
+  );
+}
+
+/** Accepting an invitation creates the account with the role the VP chose; the email is confirmed by the link itself. */
+export async function acceptInvitation(
+  conn: Connection,
+  input: { token: string; displayName: string; password: string },
+  now = new Date(),
+): Promise<AuthResult<SignedIn>> {
+  const passwordHash = await hashPassword(input.password);
+  return withSystem(
+    "auth.invite-accept",
+    async (tx): Promise<AuthResult<SignedIn>> => {
+      const [invite] = await tx
+        .update(invitations)
+        .set({ acceptedAt: now })
+        .where(and(eq(invitations.tokenHash, hashToken(input.token)), isNull(invitations.acceptedAt), isNull(invitations.revokedAt), sql`${invitations.expiresAt} > ${now.toISOString()}`))
+        .returning();
+      if (!invite) return fail(400, "This invitation has expired, was revoked or was already used", { errors: { token: ["Ask for a new invitation."] } });
+      if (await findUserByEmail(tx, invite.email)) {
+        return fail(409, "An account with this email already exists", { detail: "Sign in instead, or reset your password." });
+      }
+      const [user] = await rows<{ id: string }>(
+        tx,
+        sql`insert into auth.users (email, encrypted_password, email_confirmed_at, raw_app_meta_data, raw_user_meta_data)
+            values (${invite.email}, ${passwordHash}, ${now.toISOString()}, ${JSON.stringify({ provider: "email", role: invite.role })}::jsonb,
+                    ${JSON.stringify({ display_name: input.displayName })}::jsonb)
+            returning id`,
+      );
+      await tx.insert(profiles).values({
+        id: user!.id,
+        email: invite.email,
+        displayName: input.displayName,
+        role: invite.role,
+        partnerId: invite.partnerId,
+        partnerMemberRole: invite.role === "partner" ? (invite.partnerMemberRole ?? "member") : null,
+      });
+      return { ok: true, value: { claims: claimsFor({ id: user!.id, email: invite.email, role: invite.role }), home: ROLE_HOME[invite.role] } };
+    },
+    conn,
+  );
+}

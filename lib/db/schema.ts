@@ -1,0 +1,274 @@
+import {
+  bigint,
+  boolean,
+  char,
+  date,
+  integer,
+  jsonb,
+  numeric,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
+const money = (name: string) => bigint(name, { mode: "number" });
+
+export const appRole = pgEnum("app_role", ["vp", "sales_manager", "partnership_manager", "finance", "partner"]);
+export const partnerKind = pgEnum("partner_kind", ["isv", "program", "isv_and_program"]);
+export const partnerDomain = pgEnum("partner_domain", [
+  "finops",
+  "security",
+  "observability",
+  "devops",
+  "data_backup",
+  "dev_platform",
+]);
+export const partnerStatus = pgEnum("partner_status", [
+  "prospect",
+  "applicant",
+  "onboarding",
+  "active",
+  "inactive",
+  "churned",
+]);
+export const partnerMemberRole = pgEnum("partner_member_role", ["admin", "member"]);
+export const interactionKind = pgEnum("interaction_kind", ["meeting", "call", "email", "qbr", "event", "note"]);
+export const agreementDirection = pgEnum("agreement_direction", ["receivable", "payable"]);
+export const agreementModel = pgEnum("agreement_model", ["referral", "reseller", "msp", "custom"]);
+export const agreementStatus = pgEnum("agreement_status", ["draft", "active", "ended"]);
+export const commissionBasis = pgEnum("commission_basis", ["deal_value", "net_revenue"]);
+export const paymentModel = pgEnum("payment_model", ["one_time", "recurring", "hybrid", "milestone"]);
+export const payoutCadence = pgEnum("payout_cadence", ["monthly", "biweekly", "weekly", "realtime"]);
+export const emailStatus = pgEnum("email_status", ["pending", "sending", "sent", "failed"]);
+
+export const workspaceSettings = pgTable("workspace_settings", {
+  id: boolean("id").primaryKey().default(true),
+  companyName: text("company_name").notNull(),
+  legalName: text("legal_name"),
+  address: text("address"),
+  currency: char("currency", { length: 3 }).notNull().default("USD"),
+  quarterTargetMinor: money("quarter_target_minor").notNull().default(25000000),
+  highValueThresholdMinor: money("high_value_threshold_minor").notNull().default(10000000),
+  stalledAfterDays: integer("stalled_after_days").notNull().default(14),
+  brandColor: text("brand_color").notNull().default("#4f46e5"),
+  signatoryName: text("signatory_name"),
+  signatoryTitle: text("signatory_title"),
+  updatedAt: ts("updated_at").notNull().defaultNow(),
+});
+
+export const tiers = pgTable("tiers", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  key: text("key").notNull().unique(),
+  name: text("name").notNull(),
+  rank: integer("rank").notNull().unique(),
+  commissionRate: numeric("commission_rate", { precision: 7, scale: 4 }).notNull(),
+  payoutCadence: payoutCadence("payout_cadence").notNull(),
+  minTrailingRevenueMinor: money("min_trailing_revenue_minor").notNull().default(0),
+  minTrailingDeals: integer("min_trailing_deals").notNull().default(0),
+  perks: jsonb("perks").$type<string[]>().notNull().default([]),
+  color: text("color").notNull().default("#64748b"),
+  createdAt: ts("created_at").notNull().defaultNow(),
+  updatedAt: ts("updated_at").notNull().defaultNow(),
+});
+
+export const partners = pgTable("partners", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  name: text("name").notNull(),
+  slug: text("slug").notNull().unique(),
+  kind: partnerKind("kind").notNull(),
+  domain: partnerDomain("domain"),
+  status: partnerStatus("status").notNull().default("prospect"),
+  tierId: uuid("tier_id"),
+  website: text("website"),
+  description: text("description"),
+  healthScore: integer("health_score"),
+  ownerId: uuid("owner_id"),
+  primaryContactId: uuid("primary_contact_id"),
+  joinedAt: ts("joined_at"),
+  createdAt: ts("created_at").notNull().defaultNow(),
+  updatedAt: ts("updated_at").notNull().defaultNow(),
+});
+
+export const profiles = pgTable("profiles", {
+  id: uuid("id").primaryKey(),
+  email: text("email").notNull().unique(),
+  displayName: text("display_name").notNull(),
+  role: appRole("role").notNull(),
+  title: text("title"),
+  partnerId: uuid("partner_id"),
+  partnerMemberRole: partnerMemberRole("partner_member_role"),
+  deactivatedAt: ts("deactivated_at"),
+  createdAt: ts("created_at").notNull().defaultNow(),
+  updatedAt: ts("updated_at").notNull().defaultNow(),
+});
+
+export const partnerContacts = pgTable("partner_contacts", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  partnerId: uuid("partner_id").notNull(),
+  name: text("name").notNull(),
+  email: text("email"),
+  phone: text("phone"),
+  title: text("title"),
+  createdAt: ts("created_at").notNull().defaultNow(),
+  updatedAt: ts("updated_at").notNull().defaultNow(),
+});
+
+export const partnerInteractions = pgTable("partner_interactions", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  partnerId: uuid("partner_id").notNull(),
+  kind: interactionKind("kind").notNull(),
+  occurredAt: ts("occurred_at").notNull().defaultNow(),
+  summary: text("summary").notNull(),
+  nextSteps: text("next_steps"),
+  authorId: uuid("author_id"),
+  createdAt: ts("created_at").notNull().defaultNow(),
+  updatedAt: ts("updated_at").notNull().defaultNow(),
+});
+
+export const stages = pgTable("stages", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  key: text("key").notNull().unique(),
+  name: text("name").notNull(),
+  position: integer("position").notNull(),
+  probability: integer("probability").notNull(),
+  color: text("color").notNull().default("#64748b"),
+  isWon: boolean("is_won").notNull().default(false),
+  isLost: boolean("is_lost").notNull().default(false),
+  requiredFields: text("required_fields").array().notNull().default([]),
+  createdAt: ts("created_at").notNull().defaultNow(),
+  updatedAt: ts("updated_at").notNull().defaultNow(),
+});
+
+export const opportunities = pgTable("opportunities", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  customerName: text("customer_name").notNull(),
+  title: text("title"),
+  contactName: text("contact_name"),
+  contactEmail: text("contact_email"),
+  technicalContactName: text("technical_contact_name"),
+  technicalContactEmail: text("technical_contact_email"),
+  valueMinor: money("value_minor").notNull(),
+  currency: char("currency", { length: 3 }).notNull().default("USD"),
+  stageId: uuid("stage_id").notNull(),
+  position: numeric("position").notNull().default("0"),
+  ownerId: uuid("owner_id").notNull(),
+  isvPartnerId: uuid("isv_partner_id"),
+  referringPartnerId: uuid("referring_partner_id"),
+  domain: partnerDomain("domain"),
+  probability: integer("probability"),
+  expectedCloseDate: date("expected_close_date", { mode: "string" }),
+  actualCloseDate: date("actual_close_date", { mode: "string" }),
+  lossReason: text("loss_reason"),
+  notes: text("notes"),
+  stageEnteredAt: ts("stage_entered_at").notNull().defaultNow(),
+  createdBy: uuid("created_by"),
+  createdAt: ts("created_at").notNull().defaultNow(),
+  updatedAt: ts("updated_at").notNull().defaultNow(),
+});
+
+export const opportunityStageHistory = pgTable("opportunity_stage_history", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  opportunityId: uuid("opportunity_id").notNull(),
+  fromStageId: uuid("from_stage_id"),
+  toStageId: uuid("to_stage_id").notNull(),
+  movedBy: uuid("moved_by"),
+  movedAt: ts("moved_at").notNull().defaultNow(),
+  justification: text("justification"),
+});
+
+export const agreements = pgTable("agreements", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  partnerId: uuid("partner_id").notNull(),
+  direction: agreementDirection("direction").notNull(),
+  model: agreementModel("model").notNull(),
+  name: text("name").notNull(),
+  status: agreementStatus("status").notNull().default("draft"),
+  createdBy: uuid("created_by"),
+  createdAt: ts("created_at").notNull().defaultNow(),
+  updatedAt: ts("updated_at").notNull().defaultNow(),
+});
+
+export const agreementVersions = pgTable("agreement_versions", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  agreementId: uuid("agreement_id").notNull(),
+  version: integer("version").notNull(),
+  effectiveFrom: date("effective_from", { mode: "string" }).notNull(),
+  effectiveTo: date("effective_to", { mode: "string" }),
+  rate: numeric("rate", { precision: 7, scale: 4 }).notNull(),
+  basis: commissionBasis("basis").notNull().default("deal_value"),
+  paymentModel: paymentModel("payment_model").notNull().default("one_time"),
+  currency: char("currency", { length: 3 }).notNull().default("USD"),
+  terms: jsonb("terms").$type<Record<string, unknown>>().notNull().default({}),
+  createdBy: uuid("created_by"),
+  createdAt: ts("created_at").notNull().defaultNow(),
+});
+
+export const invitations = pgTable("invitations", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  email: text("email").notNull(),
+  role: appRole("role").notNull(),
+  partnerId: uuid("partner_id"),
+  partnerMemberRole: partnerMemberRole("partner_member_role"),
+  tokenHash: text("token_hash").notNull().unique(),
+  invitedBy: uuid("invited_by"),
+  expiresAt: ts("expires_at").notNull(),
+  acceptedAt: ts("accepted_at"),
+  revokedAt: ts("revoked_at"),
+  createdAt: ts("created_at").notNull().defaultNow(),
+});
+
+export const notifications = pgTable("notifications", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  userId: uuid("user_id").notNull(),
+  kind: text("kind").notNull(),
+  title: text("title").notNull(),
+  body: text("body"),
+  link: text("link"),
+  readAt: ts("read_at"),
+  createdAt: ts("created_at").notNull().defaultNow(),
+});
+
+export const emailOutbox = pgTable("email_outbox", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  toEmail: text("to_email").notNull(),
+  template: text("template").notNull(),
+  subject: text("subject").notNull(),
+  textBody: text("text_body").notNull(),
+  htmlBody: text("html_body").notNull(),
+  status: emailStatus("status").notNull().default("pending"),
+  attempts: integer("attempts").notNull().default(0),
+  lastError: text("last_error"),
+  nextAttemptAt: ts("next_attempt_at").notNull().defaultNow(),
+  sentAt: ts("sent_at"),
+  provider: text("provider"),
+  providerMessageId: text("provider_message_id"),
+  idempotencyKey: text("idempotency_key").notNull().unique(),
+  createdAt: ts("created_at").notNull().defaultNow(),
+});
+
+export const jobRuns = pgTable("job_runs", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  job: text("job").notNull(),
+  startedAt: ts("started_at").notNull().defaultNow(),
+  finishedAt: ts("finished_at"),
+  status: text("status").notNull().default("running"),
+  detail: jsonb("detail").$type<Record<string, unknown>>().notNull().default({}),
+});
+
+export const auditLog = pgTable("audit_log", {
+  id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+  occurredAt: ts("occurred_at").notNull().defaultNow(),
+  actorId: uuid("actor_id"),
+  actorLabel: text("actor_label"),
+  action: text("action").notNull(),
+  entity: text("entity").notNull(),
+  entityId: text("entity_id"),
+  before: jsonb("before"),
+  after: jsonb("after"),
+});
+
+export type AppRole = (typeof appRole.enumValues)[number];
+export type PartnerDomain = (typeof partnerDomain.enumValues)[number];

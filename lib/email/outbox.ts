@@ -1,0 +1,25 @@
+import { emailOutbox } from "@/lib/db/schema";
+import type { Tx } from "@/lib/db/connection";
+import type { EmailContent } from "./templates";
+
+export interface OutboundEmail extends EmailContent {
+  to: string;
+  template: string;
+  /** Deterministic per cause, so a retried request never sends a second copy. */
+  idempotencyKey: string;
+}
+
+/** Writes the email in the caller's transaction; the outbox worker delivers it after commit. */
+export async function enqueueEmail(tx: Tx, email: OutboundEmail): Promise<void> {
+  await tx
+    .insert(emailOutbox)
+    .values({
+      toEmail: email.to,
+      template: email.template,
+      subject: email.subject,
+      textBody: email.text,
+      htmlBody: email.html,
+      idempotencyKey: email.idempotencyKey,
+    })
+    .onConflictDoNothing({ target: emailOutbox.idempotencyKey });
+}

@@ -1,0 +1,54 @@
+export interface EmailContent {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+const escape = (value: string) =>
+  value.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+
+function layout(title: string, paragraphs: string[], action: { label: string; url: string }, footer: string): string {
+  const body = paragraphs.map((p) => `<p style="margin:0 0 16px">${escape(p)}</p>`).join("");
+  return `<!doctype html><html><body style="font-family:system-ui,-apple-system,Segoe UI,sans-serif;color:#0f172a;background:#f8fafc;padding:24px">
+<table role="presentation" style="max-width:560px;margin:0 auto;background:#fff;border:1px solid #e2e8f0;border-radius:12px;padding:32px"><tr><td>
+<h1 style="font-size:20px;margin:0 0 16px">${escape(title)}</h1>${body}
+<p style="margin:24px 0"><a href="${escape(action.url)}" style="background:#4f46e5;color:#fff;padding:12px 20px;border-radius:8px;text-decoration:none;display:inline-block">${escape(action.label)}</a></p>
+<p style="font-size:13px;color:#475569;margin:0 0 8px">Or paste this link into your browser: ${escape(action.url)}</p>
+<p style="font-size:13px;color:#475569;margin:0">${escape(footer)}</p>
+</td></tr></table></body></html>`;
+}
+
+function build(title: string, paragraphs: string[], action: { label: string; url: string }, footer: string): EmailContent {
+  return {
+    subject: title,
+    text: [...paragraphs, "", `${action.label}: ${action.url}`, "", footer].join("\n"),
+    html: layout(title, paragraphs, action, footer),
+  };
+}
+
+export function verifyEmailContent(name: string, url: string): EmailContent {
+  return build(
+    "Confirm your email for PartnerOS",
+    [`Hi ${name},`, "Confirm your email address to finish creating your partner account."],
+    { label: "Confirm email", url },
+    "The link works once and expires in 24 hours. If you did not sign up, ignore this email.",
+  );
+}
+
+export function resetPasswordContent(url: string): EmailContent {
+  return build(
+    "Reset your PartnerOS password",
+    ["Someone asked to reset the password of this account. If it was you, choose a new password."],
+    { label: "Choose a new password", url },
+    "The link works once and expires in 1 hour. If you did not ask for it, your password stays as it is.",
+  );
+}
+
+export function invitationContent(inviter: string, company: string, roleLabel: string, url: string): EmailContent {
+  return build(
+    `${inviter} invited you to ${company} on PartnerOS`,
+    [`${inviter} invited you to join ${company} on PartnerOS as ${roleLabel}.`],
+    { label: "Accept the invitation", url },
+    "The invitation expires in 7 days.",
+  );
+}

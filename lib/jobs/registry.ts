@@ -1,0 +1,47 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import { getConnection } from "@/lib/db/client";
+import { jobRuns } from "@/lib/db/schema";
+import { withSystem } from "@/lib/db/session";
+import { deliverOutbox } from "@/lib/email/delivery";
+import { pruneRateLimits } from "@/lib/auth/rate-limit";
+
+type JobFn = () => Promise<Record<string, unknown>>;
+
+/** Scheduled work: each job is idempotent, so any scheduler may call it any number of times. */
+export const JOBS = {
+  "email-outbox": { everySeconds: 10, run: async () => ({ ...(await deliverOutbox()) }) },
+  "prune-rate-limits": {
+    everySeconds: 3600,
+    run: async () => {
+      await withSystem("cron.prune-rate-limits", (tx) => pruneRateLimits(tx));
+      return {};
+    },
+  },
+} satisfies Record<string, { everySeconds: number; run: JobFn }>;
+
+export type JobName = keyof typeof JOBS;
+
+export function isJobName(name: string): name is JobName {
+  return Object.hasOwn(JOBS, name);
+}
+
+/** Runs a job and records the run (start, end, outcome) in `job_runs`. */
+export async function runJob(name: JobName): Promise<{ status: "succeeded" | "failed"; detail: Record<string, unknown> }> {
+  const conn = await getConnection();
+  const [run] = await withSystem(`cron.${name}`, (tx) => tx.insert(jobRuns).values({ job: name }).returning({ id: jobRuns.id }), conn);
+  let status: "succeeded" | "failed" = "succeeded";
+  let detail: Record<string, unknown>;
+  try {
+    detail = await JOBS[name].run();
+  } catch (error) {
+    status = "failed";
+    detail = { error: error instanceof Error ? error.message : String(error) };
+  }
+  await withSystem(
+    `cron.${name}`,
+    (tx) => tx.update(jobRuns).set({ status, detail, finishedAt: new Date() }).where(eq(jobRuns.id, run!.id)),
+    conn,
+  );
+  return { status, detail };
+}

@@ -1,0 +1,21 @@
+const MINOR_DIGITS_CACHE = new Map<string, number>();
+
+/** Minor-unit digits of an ISO currency (JPY 0, USD 2, BHD 3), from the platform's currency data. */
+export function minorDigits(currency: string): number {
+  let digits = MINOR_DIGITS_CACHE.get(currency);
+  if (digits === undefined) {
+    digits = new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    MINOR_DIGITS_CACHE.set(currency, digits);
+  }
+  return digits;
+}
+
+export function formatMoney(amountMinor: number, currency: string, options: { compact?: boolean } = {}): string {
+  const value = amountMinor / 10 ** minorDigits(currency);
+  return new Intl.NumberFormat("en-US", {
+    style: "currency",
+    currency,
+    notation: options.compact ? "compact" : "standard",
+    maximumFractionDigits: options.compact ? 1 : minorDigits(currency),
+  }).format(value);
+}

@@ -1,0 +1,19 @@
+import { spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import { ensureLocalEnv } from "./local-env";
+import { prepareDatabase, printDemoLogins } from "./prepare-db";
+
+const env = ensureLocalEnv();
+const port = env.PORT ?? "3000";
+env.APP_URL ??= `http://localhost:${port}`;
+
+if (!fs.existsSync(".next/BUILD_ID")) {
+  const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+await prepareDatabase(env);
+printDemoLogins(env.APP_URL);
+
+const child = spawn("npx", ["next", "start", "--port", port], { stdio: "inherit", env });
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));
+child.on("exit", (code) => process.exit(code ?? 0));

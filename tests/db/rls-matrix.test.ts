@@ -1,0 +1,299 @@
+import { sql, type SQL } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { rows } from "@/lib/db/session";
+import { attempt, type Actor } from "../support/attempt";
+import { createTestDatabase, type TestDatabase } from "../support/db";
+import * as f from "../support/factories";
+
+type Role = "vp" | "sales_manager" | "partnership_manager" | "finance" | "partner" | "anon";
+type Command = "select" | "insert" | "update" | "delete";
+const ROLES: Role[] = ["vp", "sales_manager", "partnership_manager", "finance", "partner", "anon"];
+const COMMANDS: Command[] = ["select", "insert", "update", "delete"];
+const STAFF: Role[] = ["vp", "sales_manager", "partnership_manager", "finance"];
+
+interface Ctx {
+  users: Record<Exclude<Role, "anon">, f.TestUser>;
+  otherSales: f.TestUser;
+  partnerA: { id: string };
+  partnerB: { id: string };
+  stageId: string;
+  tierId: string;
+  ids: Record<string, string>;
+}
+
+interface TableCase {
+  table: string;
+  target: (c: Ctx) => string;
+  insert: (c: Ctx, actorId: string | null) => SQL;
+  set: SQL;
+  allow: Record<Command, Role[]>;
+}
+
+const lit = (v: string | null) => (v === null ? sql`null` : sql`${v}`);
+
+const CASES: TableCase[] = [
+  {
+    table: "workspace_settings",
+    target: () => "true",
+    insert: () => sql`insert into public.workspace_settings (id, company_name) values (true, 'X')`,
+    set: sql`company_name = 'Renamed'`,
+    allow: { select: STAFF, insert: [], update: ["vp"], delete: [] },
+  },
+  {
+    table: "tiers",
+    target: (c) => c.ids.spareTier!,
+    insert: () => sql`insert into public.tiers (key, name, rank, commission_rate, payout_cadence) values ('zz_new', 'New', 999, 10, 'monthly')`,
+    set: sql`name = 'Renamed'`,
+    allow: { select: ["vp", "sales_manager", "partnership_manager", "finance", "partner"], insert: ["vp"], update: ["vp"], delete: ["vp"] },
+  },
+  {
+    table: "partners",
+    target: (c) => c.partnerB.id,
+    insert: () => sql`insert into public.partners (name, slug, kind) values ('New Co', 'new-co-rls', 'program')`,
+    set: sql`description = 'changed'`,
+    allow: { select: STAFF, insert: ["vp", "partnership_manager"], update: ["vp", "partnership_manager"], delete: ["vp"] },
+  },
+  {
+    table: "profiles",
+    target: (c) => c.otherSales.id,
+    insert: (_c, actorId) => sql`insert into public.profiles (id, email, display_name, role) values (${actorId ?? "00000000-0000-0000-0000-000000000000"}, 'dup@x.dev', 'Dup', 'vp')`,
+    set: sql`title = 'Changed'`,
+    allow: { select: STAFF, insert: [], update: ["vp"], delete: [] },
+  },
+  {
+    table: "partner_contacts",
+    target: (c) => c.ids.contactB!,
+    insert: (c) => sql`insert into public.partner_contacts (partner_id, name) values (${c.partnerB.id}, 'New contact')`,
+    set: sql`title = 'CTO'`,
+    allow: { select: STAFF, insert: ["vp", "partnership_manager"], update: ["vp", "partnership_manager"], delete: ["vp", "partnership_manager"] },
+  },
+  {
+    table: "partner_interactions",
+    target: (c) => c.ids.interaction!,
+    insert: (c, actorId) => sql`insert into public.partner_interactions (partner_id, kind, summary, author_id) values (${c.partnerB.id}, 'call', 'Logged', ${lit(actorId)})`,
+    set: sql`summary = 'Edited'`,
+    allow: { select: STAFF, insert: ["vp", "partnership_manager", "sales_manager"], update: ["vp", "partnership_manager"], delete: ["vp", "partnership_manager"] },
+  },
+  {
+    table: "stages",
+    target: (c) => c.ids.spareStage!,
+    insert: () => sql`insert into public.stages (key, name, position, probability) values ('zz_stage', 'Z', 99, 5)`,
+    set: sql`color = '#000000'`,
+    allow: { select: STAFF, insert: ["vp"], update: ["vp"], delete: ["vp"] },
+  },
+  {
+    table: "opportunities",
+    target: (c) => c.ids.opportunity!,
+    insert: (c, actorId) =>
+      sql`insert into public.opportunities (customer_name, value_minor, currency, stage_id, owner_id) values ('Acme', 100, 'USD', ${c.stageId}, ${actorId ?? c.users.vp.id})`,
+    set: sql`notes = 'Edited'`,
+    allow: { select: STAFF, insert: ["vp", "sales_manager", "partnership_manager"], update: ["vp", "sales_manager"], delete: ["vp"] },
+  },
+  {
+    table: "opportunity_stage_history",
+    target: (c) => c.ids.history!,
+    insert: (c, actorId) => sql`insert into public.opportunity_stage_history (opportunity_id, to_stage_id, moved_by) values (${c.ids.opportunity!}, ${c.stageId}, ${lit(actorId)})`,
+    set: sql`justification = 'rewritten'`,
+    allow: { select: STAFF, insert: ["vp", "sales_manager"], update: [], delete: [] },
+  },
+  {
+    table: "agreements",
+    target: (c) => c.ids.agreementB!,
+    insert: (c) => sql`insert into public.agreements (partner_id, direction, model, name) values (${c.partnerB.id}, 'receivable', 'referral', 'New')`,
+    set: sql`name = 'Renamed'`,
+    allow: { select: STAFF, insert: ["vp", "finance"], update: ["vp", "finance"], delete: ["vp"] },
+  },
+  {
+    table: "agreement_versions",
+    target: (c) => c.ids.versionB!,
+    insert: (c) => sql`insert into public.agreement_versions (agreement_id, version, effective_from, rate) values (${c.ids.agreementB!}, 2, '2027-01-01', 20)`,
+    set: sql`rate = 21`,
+    allow: { select: STAFF, insert: ["vp", "finance"], update: ["vp", "finance"], delete: ["vp"] },
+  },
+  {
+    table: "invitations",
+    target: (c) => c.ids.invitation!,
+    insert: (_c, actorId) =>
+      sql`insert into public.invitations (email, role, token_hash, invited_by, expires_at) values ('new-invitee@x.dev', 'finance', 'hash-rls-new', ${lit(actorId)}, now() + interval '1 day')`,
+    set: sql`revoked_at = now()`,
+    allow: { select: ["vp"], insert: ["vp"], update: ["vp"], delete: ["vp"] },
+  },
+  {
+    table: "notifications",
+    target: (c) => c.ids.notification!,
+    insert: (c) => sql`insert into public.notifications (user_id, kind, title) values (${c.users.sales_manager.id}, 'x', 'Forged')`,
+    set: sql`read_at = now()`,
+    allow: { select: ["sales_manager"], insert: [], update: ["sales_manager"], delete: ["sales_manager"] },
+  },
+  {
+    table: "email_outbox",
+    target: (c) => c.ids.email!,
+    insert: () => sql`insert into public.email_outbox (to_email, template, subject, text_body, html_body, idempotency_key) values ('a@b.dev', 't', 's', 't', 'h', 'k-rls')`,
+    set: sql`status = 'sent'`,
+    allow: { select: ["vp"], insert: [], update: [], delete: [] },
+  },
+  {
+    table: "job_runs",
+    target: (c) => c.ids.jobRun!,
+    insert: () => sql`insert into public.job_runs (job) values ('forged')`,
+    set: sql`status = 'failed'`,
+    allow: { select: ["vp"], insert: [], update: [], delete: [] },
+  },
+  {
+    table: "audit_log",
+    target: (c) => c.ids.audit!,
+    insert: () => sql`insert into public.audit_log (action, entity) values ('insert', 'forged')`,
+    set: sql`entity = 'tampered'`,
+    allow: { select: ["vp"], insert: [], update: [], delete: [] },
+  },
+];
+
+let db: TestDatabase;
+let ctx: Ctx;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  const c = db.conn;
+  const tier = await f.createTier(c);
+  const partnerA = await f.createPartner(c, { tierId: tier.id });
+  const partnerB = await f.createPartner(c, { kind: "isv", domain: "security" });
+  const users = {
+    vp: await f.createUser(c, { role: "vp" }),
+    sales_manager: await f.createUser(c, { role: "sales_manager" }),
+    partnership_manager: await f.createUser(c, { role: "partnership_manager" }),
+    finance: await f.createUser(c, { role: "finance" }),
+    partner: await f.createUser(c, { role: "partner", partnerId: partnerA.id }),
+  };
+  const otherSales = await f.createUser(c, { role: "sales_manager" });
+  const stage = await f.createStage(c);
+  const opportunity = await f.createOpportunity(c, { ownerId: users.sales_manager.id, stageId: stage.id, referringPartnerId: partnerA.id });
+  const b = await f.createAgreement(c, { partnerId: partnerB.id, direction: "receivable" });
+  const [history] = await db.conn.query<{ id: string }>(
+    "insert into public.opportunity_stage_history (opportunity_id, to_stage_id, moved_by) values ($1, $2, $3) returning id",
+    [opportunity.id, stage.id, users.sales_manager.id],
+  );
+  await db.conn.query("insert into public.workspace_settings (company_name) values ('Test Co')");
+  const [audit] = await db.conn.query<{ id: number }>("select id from public.audit_log order by id limit 1");
+  ctx = {
+    users,
+    otherSales,
+    partnerA,
+    partnerB,
+    stageId: stage.id,
+    tierId: tier.id,
+    ids: {
+      opportunity: opportunity.id,
+      history: history!.id,
+      agreementB: b.agreement.id,
+      versionB: b.version.id,
+      contactB: (await f.createContact(c, partnerB.id)).id,
+      interaction: (await f.createInteraction(c, partnerB.id, users.partnership_manager.id)).id,
+      invitation: (await f.createInvitation(c, users.vp.id)).id,
+      notification: (await f.createNotification(c, users.sales_manager.id)).id,
+      email: (await f.createOutboxEmail(c)).id,
+      jobRun: (await f.createJobRun(c)).id,
+      audit: String(audit!.id),
+      spareTier: (await f.createTier(c)).id,
+      spareStage: (await f.createStage(c)).id,
+    },
+  };
+});
+
+afterAll(async () => db?.close());
+
+function actorOf(role: Role): { actor: Actor; id: string | null } {
+  if (role === "anon") return { actor: "anon", id: null };
+  const user = ctx.users[role];
+  return { actor: { claims: user.claims }, id: user.id };
+}
+
+
+async function run(tc: TableCase, role: Role, command: Command): Promise<boolean> {
+  const { actor, id } = actorOf(role);
+  const table = sql.raw(`public.${tc.table}`);
+  const target = tc.table === "workspace_settings" ? sql`true` : sql`${tc.target(ctx)}`;
+  const where = sql`id = ${target}`;
+  const result = await attempt(db.conn, actor, async (tx) => {
+    switch (command) {
+      case "select":
+        return (await rows<{ n: number }>(tx, sql`select count(*)::int as n from ${table} where ${where}`))[0]!.n === 1;
+      case "insert":
+        await tx.execute(tc.insert(ctx, id));
+        return true;
+      case "update":
+        return (await rows(tx, sql`update ${table} set ${tc.set} where ${where} returning 1`)).length === 1;
+      case "delete":
+        return (await rows(tx, sql`delete from ${table} where ${where} returning 1`)).length === 1;
+    }
+  });
+  if (!result.ok && process.env.DEBUG_RLS) console.log(tc.table, role, command, result.error);
+  return result.ok && result.value === true;
+}
+
+describe.each(CASES)("RLS on $table", (tc) => {
+  const matrix = ROLES.flatMap((role) => COMMANDS.map((command) => ({ role, command, allowed: tc.allow[command].includes(role) })));
+  test.each(matrix)("$role $command → allowed: $allowed", async ({ role, command, allowed }) => {
+    expect(await run(tc, role, command)).toBe(allowed);
+  });
+});
+
+describe("row ownership", () => {
+  test("a partner sees its own organisation but not another", async () => {
+    const actor = { claims: ctx.users.partner.claims };
+    const r = await attempt(db.conn, actor, (tx) => rows<{ id: string }>(tx, sql`select id from public.partners`));
+    expect(r.value?.map((x) => x.id)).toEqual([ctx.partnerA.id]);
+  });
+
+  test("a partner reads its own payable agreement and not another organisation's", async () => {
+    const own = await f.createAgreement(db.conn, { partnerId: ctx.partnerA.id, direction: "payable" });
+    const r = await attempt(db.conn, { claims: ctx.users.partner.claims }, (tx) =>
+      rows<{ id: string }>(tx, sql`select id from public.agreement_versions`),
+    );
+    expect(r.value?.map((x) => x.id)).toEqual([own.version.id]);
+  });
+
+  test("another sales manager cannot edit an opportunity they do not own", async () => {
+    const r = await attempt(db.conn, { claims: ctx.otherSales.claims }, (tx) =>
+      rows(tx, sql`update public.opportunities set notes = 'hijack' where id = ${ctx.ids.opportunity!} returning 1`),
+    );
+    expect(r.value).toEqual([]);
+  });
+
+  test("a sales manager cannot create an opportunity owned by someone else", async () => {
+    const r = await attempt(db.conn, { claims: ctx.users.sales_manager.claims }, (tx) =>
+      tx.execute(sql`insert into public.opportunities (customer_name, value_minor, stage_id, owner_id) values ('X', 1, ${ctx.stageId}, ${ctx.otherSales.id})`),
+    );
+    expect(r.ok).toBe(false);
+    expect(r.error?.code).toBe("42501");
+  });
+
+  test("users update their own name but cannot change their own role", async () => {
+    const actor = { claims: ctx.users.sales_manager.claims };
+    const rename = await attempt(db.conn, actor, (tx) =>
+      rows(tx, sql`update public.profiles set display_name = 'New Name' where id = ${ctx.users.sales_manager.id} returning 1`),
+    );
+    expect(rename.value).toHaveLength(1);
+    const promote = await attempt(db.conn, actor, (tx) =>
+      rows(tx, sql`update public.profiles set role = 'vp' where id = ${ctx.users.sales_manager.id} returning 1`),
+    );
+    expect(promote.ok).toBe(false);
+    expect(promote.error?.code).toBe("42501");
+  });
+
+  test("a role change applies to the very next query", async () => {
+    const user = await f.createUser(db.conn, { role: "finance" });
+    const readSettings = () =>
+      attempt(db.conn, { claims: user.claims }, (tx) => rows<{ n: number }>(tx, sql`select count(*)::int as n from public.invitations`));
+    await db.conn.query("insert into public.invitations (email, role, token_hash, expires_at) values ('role-change@x.dev', 'finance', 'rc', now() + interval '1 day')");
+    expect((await readSettings()).value?.[0]?.n).toBe(0);
+    await db.conn.query("update public.profiles set role = 'vp' where id = $1", [user.id]);
+    expect((await readSettings()).value?.[0]?.n).toBeGreaterThan(0);
+  });
+
+  test("a deactivated user loses access at once", async () => {
+    const user = await f.createUser(db.conn, { role: "vp" });
+    await db.conn.query("update public.profiles set deactivated_at = now() where id = $1", [user.id]);
+    const r = await attempt(db.conn, { claims: user.claims }, (tx) => rows<{ n: number }>(tx, sql`select count(*)::int as n from public.partners`));
+    expect(r.value?.[0]?.n).toBe(0);
+  });
+});

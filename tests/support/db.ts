@@ -1,0 +1,38 @@
+import { randomBytes } from "node:crypto";
+import postgres from "postgres";
+import { openConnection, type Connection } from "@/lib/db/connection";
+import { migrate } from "@/lib/db/migrate";
+
+export interface TestDatabase {
+  conn: Connection;
+  engine: "pglite" | "postgres";
+  close(): Promise<void>;
+}
+
+/** A fresh, migrated database for one test file: in-memory PGlite, or a new database on TEST_DATABASE_URL's server. */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const engine = process.env.TEST_DB_ENGINE === "postgres" ? "postgres" : "pglite";
+  if (engine === "pglite") {
+    const conn = await openConnection({});
+    await migrate(conn);
+    return { conn, engine, close: () => conn.close() };
+  }
+  const adminUrl = process.env.TEST_DATABASE_URL;
+  if (!adminUrl) throw new Error("TEST_DATABASE_URL is required for the postgres test project");
+  const name = `partneros_t_${Date.now().toString(36)}_${randomBytes(3).toString("hex")}`;
+  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const conn = await openConnection({ url: url.toString(), maxConnections: 10 });
+  await migrate(conn);
+  return {
+    conn,
+    engine,
+    async close() {
+      await conn.close();
+      await admin.unsafe(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    },
+  };
+}

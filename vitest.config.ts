@@ -1,0 +1,33 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+const root = path.resolve(__dirname);
+const alias = { "@": root, "server-only": path.join(root, "tests/support/server-only.ts") };
+const secrets = { SESSION_SECRET: "test-session-secret-0123456789-abcdefghijklmnop", APP_URL: "http://localhost:3000", CRON_SECRET: "test-cron-secret-0123456789" };
+
+const dbProject = (engine: "pglite" | "postgres") => ({
+  resolve: { alias },
+  test: {
+    name: `db-${engine}`,
+    include: ["tests/db/**/*.test.ts"],
+    environment: "node",
+    env: { ...secrets, TEST_DB_ENGINE: engine },
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    pool: "forks" as const,
+    maxWorkers: 2,
+  },
+});
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        resolve: { alias },
+        test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node", env: secrets },
+      },
+      dbProject("pglite"),
+      ...(process.env.TEST_DATABASE_URL ? [dbProject("postgres")] : []),
+    ],
+  },
+});

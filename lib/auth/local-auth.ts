@@ -1,6 +1,6 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Connection, Tx } from "@/lib/db/connection";
-import { invitations, partners, profiles, tiers, workspaceSettings } from "@/lib/db/schema";
+import { invitations, notifications, partners, profiles, tiers, workspaceSettings } from "@/lib/db/schema";
 import { rows, withSystem, type SessionClaims } from "@/lib/db/session";
 import { enqueueEmail } from "@/lib/email/outbox";
 import { resetPasswordContent, verifyEmailContent } from "@/lib/email/templates";
@@ -8,7 +8,7 @@ import type { FieldErrors } from "@/lib/http/problem";
 import { hashPassword, verifyPassword } from "./password";
 import { hitLimit, LOGIN_FAILURES, peekLimit, RESET_REQUESTS, SIGNUPS } from "./rate-limit";
 import type { AppRole } from "@/lib/db/schema";
-import { ROLE_HOME } from "./roles";
+import { ROLE_HOME, ROLE_LABELS } from "./roles";
 import { hashToken, newToken } from "./tokens";
 
 export type AuthFailure = {
@@ -327,6 +327,15 @@ export async function acceptInvitation(
         partnerId: invite.partnerId,
         partnerMemberRole: invite.role === "partner" ? (invite.partnerMemberRole ?? "member") : null,
       });
+      if (invite.invitedBy) {
+        await tx.insert(notifications).values({
+          userId: invite.invitedBy,
+          kind: "invitation_accepted",
+          title: `${input.displayName} joined the workspace`,
+          body: `${invite.email} accepted your invitation as ${ROLE_LABELS[invite.role]}.`,
+          link: "/settings",
+        });
+      }
       return { ok: true, value: { claims: claimsFor({ id: user!.id, email: invite.email, role: invite.role }), home: ROLE_HOME[invite.role] } };
     },
     conn,

@@ -165,5 +165,7 @@ describe("invitations", () => {
     expect(again).toMatchObject({ ok: false, status: 400 });
     const [profile] = await db.conn.query<{ role: string }>("select role from public.profiles where email = 'new.pm@x.example'");
     expect(profile?.role).toBe("partnership_manager");
+    const [note] = await db.conn.query<{ user_id: string; title: string }>("select user_id, title from public.notifications where kind = 'invitation_accepted'");
+    expect(note).toEqual({ user_id: vp.id, title: "New PM joined the workspace" });
   });
 });

@@ -1,4 +1,5 @@
-import { getTableConfig, type PgTable } from "drizzle-orm/pg-core";
+import { is } from "drizzle-orm";
+import { getTableConfig, PgTable } from "drizzle-orm/pg-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import * as schema from "@/lib/db/schema";
 import { createTestDatabase, type TestDatabase } from "../support/db";
@@ -9,7 +10,7 @@ beforeAll(async () => {
 });
 afterAll(async () => db?.close());
 
-const tables = Object.values(schema).filter((v): v is PgTable => typeof v === "object" && v !== null && Symbol.for("drizzle:IsDrizzleTable") in v);
+const tables = Object.values(schema).filter((v) => is(v, PgTable)) as PgTable[];
 
 function normalise(sqlType: string): string {
   return sqlType

@@ -1,0 +1,15 @@
+import { authSuite } from "./auth";
+
+const SUITES: Record<string, () => Promise<void>> = { auth: authSuite };
+
+const requested = process.argv.slice(2).filter((a) => !a.startsWith("-"));
+const names = requested.length ? requested : Object.keys(SUITES);
+for (const name of names) {
+  const suite = SUITES[name];
+  if (!suite) {
+    console.error(`Unknown benchmark suite "${name}". Known: ${Object.keys(SUITES).join(", ")}`);
+    process.exit(2);
+  }
+  await suite();
+}
+process.exit(0);

@@ -1,0 +1,34 @@
+import { expect, type Page } from "@playwright/test";
+
+export const DEMO_PASSWORD = "partneros-demo";
+
+export const DEMO = {
+  vp: { email: "vp@demo.partneros.dev", home: "/dashboard", heading: /Welcome back/ },
+  sales: { email: "sales1@demo.partneros.dev", home: "/pipeline", heading: /Pipeline/ },
+  sales2: { email: "sales2@demo.partneros.dev", home: "/pipeline", heading: /Pipeline/ },
+  sales3: { email: "sales3@demo.partneros.dev", home: "/pipeline", heading: /Pipeline/ },
+  partnerships: { email: "partnerships1@demo.partneros.dev", home: "/partners", heading: /Partners/ },
+  partnerships2: { email: "partnerships2@demo.partneros.dev", home: "/partners", heading: /Partners/ },
+  finance: { email: "finance@demo.partneros.dev", home: "/payouts", heading: /Payouts/ },
+  partner: { email: "partner@demo.partneros.dev", home: "/portal", heading: /Welcome/ },
+} as const;
+
+let ipCounter = 0;
+/** Each test signs in from its own address, so the per-address login limit never couples tests. */
+export function uniqueIp(): string {
+  ipCounter += 1;
+  return `198.51.${Math.floor(Math.random() * 200)}.${ipCounter % 250}`;
+}
+
+export async function login(page: Page, email: string, password = DEMO_PASSWORD) {
+  await page.context().setExtraHTTPHeaders({ "x-forwarded-for": uniqueIp() });
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+export async function loginAs(page: Page, who: keyof typeof DEMO) {
+  await login(page, DEMO[who].email);
+  await expect(page).toHaveURL(new RegExp(`${DEMO[who].home}$`));
+}

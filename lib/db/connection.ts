@@ -1,3 +1,5 @@
+import { mkdir } from "node:fs/promises";
+import { dirname } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
@@ -32,6 +34,7 @@ export async function openConnection(options: ConnectionOptions): Promise<Connec
 }
 
 async function openPglite(dataDir: string | undefined): Promise<Connection> {
+  if (dataDir) await mkdir(dirname(dataDir), { recursive: true });
   const pg = await PGlite.create(dataDir ? { dataDir } : {});
   const db = drizzlePglite({ client: pg, schema }) as unknown as Database;
   return {

@@ -13,10 +13,12 @@ test("a partner gets 403 on every workspace page and sees no workspace data", as
   }
 });
 
-test("staff get 403 on the partner portal, and finance-only pages refuse other staff", async ({ page }) => {
+test("staff get 403 on the partner portal and a no-access page on finance-only pages", async ({ page }) => {
   await loginAs(page, "sales");
   expect((await page.goto("/portal"))?.status()).toBe(403);
-  expect((await page.goto("/payouts"))?.status()).toBe(403);
+  await page.goto("/payouts");
+  await expect(page.getByRole("heading", { name: "You don't have access to this page" })).toBeVisible();
+  await expect(page.getByText("Approve commissions and pay partners.")).toHaveCount(0);
 });
 
 test("anonymous visitors are sent to sign in and come back after", async ({ page }) => {

@@ -9,7 +9,7 @@ test("the VP invites a teammate; accepting lights up the VP's bell live", async 
 
   const email = `new-finance-${Date.now()}@stratus.example`;
   await page.getByLabel("Email", { exact: true }).fill(email);
-  await page.getByLabel("Role").selectOption("finance");
+  await page.getByLabel("Role", { exact: true }).selectOption("finance");
   await page.getByRole("button", { name: "Send invitation" }).click();
   await expect(page.getByText(`Invitation sent to ${email}`)).toBeVisible();
   await expect(page.getByText(new RegExp(`${email} · Finance`))).toBeVisible();

@@ -20,10 +20,11 @@ export function MemberControls({ userId, name, role, active, self }: { userId: s
     });
   if (self) return <span className="text-sm text-muted-foreground">You</span>;
   return (
-    <div className="flex flex-wrap items-center gap-2">
+    <div className="flex flex-wrap items-center gap-2 lg:flex-nowrap">
       <NativeSelect
         aria-label={`Role of ${name}`}
         size="sm"
+        wrapperClassName="w-48"
         defaultValue={role}
         disabled={pending}
         onChange={(e) => run({ role: e.target.value as StaffRole }, `${name} is now ${ROLE_LABELS[e.target.value as AppRole]}`)}

@@ -1,5 +1,5 @@
 import "server-only";
-import { asc, eq } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import type { Tx } from "@/lib/db/connection";
 import { partners, profiles, tiers } from "@/lib/db/schema";
 
@@ -18,7 +18,7 @@ export function listPartners(tx: Tx) {
     .from(partners)
     .leftJoin(tiers, eq(tiers.id, partners.tierId))
     .leftJoin(profiles, eq(profiles.id, partners.ownerId))
-    .orderBy(asc(partners.name));
+    .orderBy(asc(sql`lower(${partners.name})`));
 }
 
 export async function getPartnerOrgOrThrow(tx: Tx, partnerId: string) {

@@ -20,7 +20,7 @@ export default async function PartnersPage() {
   return (
     <div className="grid gap-6">
       <PageHeader title="Partners" description={`${isvCount} ISV vendors and ${partners.length - isvCount} program partners.`} />
-      <Card>
+      <Card className="overflow-hidden py-0">
         <CardContent className="p-0">
           {partners.length === 0 ? (
             <div className="py-12">
@@ -33,11 +33,11 @@ export default async function PartnersPage() {
                 <TableRow>
                   <TableHead>Partner</TableHead>
                   <TableHead>Kind</TableHead>
-                  <TableHead className="hidden md:table-cell">Domain</TableHead>
+                  <TableHead className="hidden lg:table-cell">Domain</TableHead>
                   <TableHead>Tier</TableHead>
                   <TableHead>Status</TableHead>
                   <TableHead className="hidden md:table-cell">Health</TableHead>
-                  <TableHead className="hidden lg:table-cell">Owner</TableHead>
+                  <TableHead className="hidden xl:table-cell">Owner</TableHead>
                 </TableRow>
               </TableHeader>
               <TableBody>
@@ -47,7 +47,7 @@ export default async function PartnersPage() {
                     <TableRow key={p.id}>
                       <TableCell className="font-medium">{p.name}</TableCell>
                       <TableCell>{KIND_LABELS[p.kind]}</TableCell>
-                      <TableCell className="hidden md:table-cell">{p.domain ? DOMAIN_LABELS[p.domain] : "—"}</TableCell>
+                      <TableCell className="hidden lg:table-cell">{p.domain ? DOMAIN_LABELS[p.domain] : "—"}</TableCell>
                       <TableCell>{p.tierName ?? "—"}</TableCell>
                       <TableCell className="capitalize">{p.status}</TableCell>
                       <TableCell className="hidden md:table-cell">
@@ -55,7 +55,7 @@ export default async function PartnersPage() {
                           {p.healthScore ?? "–"} · {health.label}
                         </Badge>
                       </TableCell>
-                      <TableCell className="hidden lg:table-cell">{p.ownerName ?? "—"}</TableCell>
+                      <TableCell className="hidden xl:table-cell">{p.ownerName ?? "—"}</TableCell>
                     </TableRow>
                   );
                 })}

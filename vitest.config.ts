@@ -1,7 +1,7 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
-const root = path.resolve(__dirname);
+const root = path.resolve(import.meta.dirname);
 const alias = { "@": root, "server-only": path.join(root, "tests/support/server-only.ts") };
 const secrets = { SESSION_SECRET: "test-session-secret-0123456789-abcdefghijklmnop", APP_URL: "http://localhost:3000", CRON_SECRET: "test-cron-secret-0123456789" };
 

@@ -7,11 +7,11 @@ import { Spinner } from "@/components/ui/spinner";
 import { FormAlert } from "./form-alert";
 import { useJsonForm } from "./use-json-form";
 
-export function ResetPasswordForm({ token }: { token: string }) {
+export function ResetPasswordForm({ token }: { token?: string }) {
   const form = useJsonForm("/api/auth/reset-password");
   const tokenError = form.fieldErrors.token?.[0];
   return (
-    <form noValidate onSubmit={(e) => form.submit(e, { token })} className="grid gap-4">
+    <form noValidate onSubmit={(e) => form.submit(e, token ? { token } : {})} className="grid gap-4">
       {form.formError || tokenError ? (
         <FormAlert tone="error" title={form.formError?.title ?? "This reset link no longer works"} detail={form.formError?.detail ?? tokenError} />
       ) : null}

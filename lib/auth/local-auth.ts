@@ -31,7 +31,7 @@ interface RequestContext {
 const VERIFY_TTL_MS = 24 * 3600_000;
 const RESET_TTL_MS = 3600_000;
 
-const fail = (status: number, title: string, extra: Omit<AuthFailure, "ok" | "status" | "title"> = {}): AuthFailure => ({
+export const fail = (status: number, title: string, extra: Omit<AuthFailure, "ok" | "status" | "title"> = {}): AuthFailure => ({
   ok: false,
   status,
   title,
@@ -48,7 +48,7 @@ export function claimsFor(user: { id: string; email: string; role: AppRole }): O
   };
 }
 
-async function findUserByEmail(tx: Tx, email: string) {
+export async function findUserByEmail(tx: Tx, email: string) {
   const [user] = await rows<{ id: string; email: string; encrypted_password: string | null; email_confirmed_at: string | null }>(
     tx,
     sql`select id, email, encrypted_password, email_confirmed_at from auth.users where lower(email) = ${email}`,
@@ -110,24 +110,29 @@ export async function signUp(
                     ${JSON.stringify({ display_name: input.displayName })}::jsonb)
             returning id`,
       );
-      const [entryTier] = await tx.select({ id: tiers.id }).from(tiers).orderBy(tiers.rank).limit(1);
-      const [org] = await tx
-        .insert(partners)
-        .values({ name: input.companyName, slug: slugify(input.companyName), kind: "program", status: "applicant", tierId: entryTier?.id ?? null })
-        .returning({ id: partners.id });
-      await tx.insert(profiles).values({
-        id: user!.id,
-        email: input.email,
-        displayName: input.displayName,
-        role: "partner",
-        partnerId: org!.id,
-        partnerMemberRole: "admin",
-      });
+      await createPartnerAccount(tx, user!.id, input);
       await sendVerification(tx, { id: user!.id, email: input.email, name: input.displayName }, ctx.appUrl, now);
       return { ok: true as const, value: { userId: user!.id } };
     },
     conn,
   );
+}
+
+/** The organisation (an applicant on the entry tier) and the admin profile behind a partner sign-up. */
+export async function createPartnerAccount(tx: Tx, userId: string, input: { displayName: string; companyName: string; email: string }) {
+  const [entryTier] = await tx.select({ id: tiers.id }).from(tiers).orderBy(tiers.rank).limit(1);
+  const [org] = await tx
+    .insert(partners)
+    .values({ name: input.companyName, slug: slugify(input.companyName), kind: "program", status: "applicant", tierId: entryTier?.id ?? null })
+    .returning({ id: partners.id });
+  await tx.insert(profiles).values({
+    id: userId,
+    email: input.email,
+    displayName: input.displayName,
+    role: "partner",
+    partnerId: org!.id,
+    partnerMemberRole: "admin",
+  });
 }
 
 async function sendVerification(tx: Tx, user: { id: string; email: string; name: string }, appUrl: string, now: Date) {

@@ -33,7 +33,8 @@ export const loginSchema = z.strictObject({
 export const requestResetSchema = z.strictObject({ email: emailSchema });
 
 export const resetPasswordSchema = z.strictObject({
-  token: z.string().min(20, { error: "This reset link is incomplete" }).max(200),
+  /** Absent with Supabase Auth, where the reset link's session carries the proof instead. */
+  token: z.string().min(20, { error: "This reset link is incomplete" }).max(200).optional(),
   password: passwordSchema,
 });
 

@@ -1,6 +1,7 @@
 import "server-only";
 import { createServerClient } from "@supabase/ssr";
 import { cookies } from "next/headers";
+import WebSocket from "ws";
 import type { SessionClaims } from "@/lib/db/session";
 
 /** A request-scoped Supabase client over the request's cookies (never a module-level singleton). */
@@ -10,6 +11,8 @@ export async function supabaseServerClient() {
   if (!url || !key) throw new Error("NEXT_PUBLIC_SUPABASE_URL and NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY must both be set");
   const store = await cookies();
   return createServerClient(url, key, {
+    // Node 20 has no global WebSocket, which supabase-js's realtime client needs at construction.
+    realtime: { transport: WebSocket as never },
     cookies: {
       getAll: () => store.getAll(),
       setAll: (toSet) => {

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { AuthCard } from "@/components/auth/auth-card";
 import { FormAlert } from "@/components/auth/form-alert";
 import { ResetPasswordForm } from "@/components/auth/reset-password-form";
+import { isSupabaseAuth } from "@/lib/env";
 
 export const metadata: Metadata = { title: "Choose a new password" };
 
@@ -17,7 +18,7 @@ export default async function ResetPasswordPage({ searchParams }: { searchParams
         </Link>
       }
     >
-      {token ? (
+      {token || isSupabaseAuth() ? (
         <ResetPasswordForm token={token} />
       ) : (
         <FormAlert tone="error" title="This reset link is incomplete" detail="Open the link from the email again, or request a new one." />

@@ -3,6 +3,10 @@ import { seedScale } from "../lib/seed/scale";
 import { migrate } from "../lib/db/migrate";
 import { connectFromEnv } from "./prepare-db";
 
+if (process.argv.includes("--sql")) {
+  await import("./export-seed-sql");
+  process.exit(0);
+}
 const scale = process.argv.includes("--scale");
 const conn = await connectFromEnv();
 try {

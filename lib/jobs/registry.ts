@@ -1,5 +1,5 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { eq, lt } from "drizzle-orm";
 import { getConnection } from "@/lib/db/client";
 import { jobRuns } from "@/lib/db/schema";
 import { withSystem } from "@/lib/db/session";
@@ -14,7 +14,11 @@ export const JOBS = {
   "prune-rate-limits": {
     everySeconds: 3600,
     run: async () => {
-      await withSystem("cron.prune-rate-limits", (tx) => pruneRateLimits(tx));
+      await withSystem("cron.prune-rate-limits", async (tx) => {
+        await pruneRateLimits(tx);
+        // Run records older than two weeks have served their purpose.
+        await tx.delete(jobRuns).where(lt(jobRuns.startedAt, new Date(Date.now() - 14 * 86_400_000)));
+      });
       return {};
     },
   },

@@ -270,5 +270,34 @@ export const auditLog = pgTable("audit_log", {
   after: jsonb("after"),
 });
 
+export const lossReasons = pgTable("loss_reasons", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  label: text("label").notNull().unique(),
+  position: integer("position").notNull().default(0),
+  archivedAt: ts("archived_at"),
+  createdAt: ts("created_at").notNull().defaultNow(),
+});
+
+export const savedViews = pgTable("saved_views", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  ownerId: uuid("owner_id").notNull(),
+  name: text("name").notNull(),
+  scope: text("scope").notNull().default("opportunities"),
+  query: text("query").notNull().default(""),
+  createdAt: ts("created_at").notNull().defaultNow(),
+});
+
+export const quarterlyGoals = pgTable("quarterly_goals", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  year: integer("year").notNull(),
+  quarter: integer("quarter").notNull(),
+  domain: partnerDomain("domain"),
+  ownerId: uuid("owner_id"),
+  targetMinor: money("target_minor").notNull(),
+  currency: char("currency", { length: 3 }).notNull().default("USD"),
+  createdAt: ts("created_at").notNull().defaultNow(),
+  updatedAt: ts("updated_at").notNull().defaultNow(),
+});
+
 export type AppRole = (typeof appRole.enumValues)[number];
 export type PartnerDomain = (typeof partnerDomain.enumValues)[number];

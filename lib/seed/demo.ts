@@ -14,7 +14,9 @@ import {
   TIER_DEFS,
   type StageKey,
 } from "./demo-data";
+import { buildGoals } from "./demo-goals";
 import { buildNotifications } from "./demo-notifications";
+import { LOSS_REASONS } from "./demo-words";
 import { buildOrg } from "./demo-org";
 import { buildPipeline } from "./demo-pipeline";
 import { createRng } from "./random";
@@ -168,6 +170,8 @@ export async function seedDemo(conn: Connection, options: { now?: Date } = {}): 
     await insertAll(tx, schema.opportunities, pipeline.opportunities);
     await insertAll(tx, schema.opportunityStageHistory, pipeline.history);
     await insertAll(tx, schema.notifications, notifications);
+    await tx.insert(schema.lossReasons).values(LOSS_REASONS.map((label, position) => ({ label, position })));
+    await insertAll(tx, schema.quarterlyGoals, buildGoals(now, org.staffIds));
     return true;
   });
   if (!seeded) return { skipped: true };

@@ -126,6 +126,27 @@ const CASES: TableCase[] = [
     allow: { select: ["sales_manager"], insert: [], update: ["sales_manager"], delete: ["sales_manager"] },
   },
   {
+    table: "loss_reasons",
+    target: (c) => c.ids.lossReason!,
+    insert: () => sql`insert into public.loss_reasons (label) values ('Forged reason')`,
+    set: sql`label = 'Renamed reason'`,
+    allow: { select: STAFF, insert: ["vp"], update: ["vp"], delete: ["vp"] },
+  },
+  {
+    table: "saved_views",
+    target: (c) => c.ids.savedView!,
+    insert: (c, actorId) => sql`insert into public.saved_views (owner_id, name) values (${actorId ?? c.users.vp.id}, 'Mine')`,
+    set: sql`query = 'stage=poc'`,
+    allow: { select: ["sales_manager"], insert: STAFF, update: ["sales_manager"], delete: ["sales_manager"] },
+  },
+  {
+    table: "quarterly_goals",
+    target: (c) => c.ids.goal!,
+    insert: () => sql`insert into public.quarterly_goals (year, quarter, target_minor) values (2031, 1, 100)`,
+    set: sql`target_minor = 1`,
+    allow: { select: STAFF, insert: ["vp"], update: ["vp"], delete: ["vp"] },
+  },
+  {
     table: "email_outbox",
     target: (c) => c.ids.email!,
     insert: () => sql`insert into public.email_outbox (to_email, template, subject, text_body, html_body, idempotency_key) values ('a@b.dev', 't', 's', 't', 'h', 'k-rls')`,
@@ -194,6 +215,9 @@ beforeAll(async () => {
       jobRun: (await f.createJobRun(c)).id,
       audit: String(audit!.id),
       spareTier: (await f.createTier(c)).id,
+      lossReason: (await c.query<{ id: string }>("insert into public.loss_reasons (label) values ('Budget') returning id"))[0]!.id,
+      savedView: (await c.query<{ id: string }>("insert into public.saved_views (owner_id, name) values ($1, 'My deals') returning id", [users.sales_manager.id]))[0]!.id,
+      goal: (await c.query<{ id: string }>("insert into public.quarterly_goals (year, quarter, target_minor) values (2030, 1, 100) returning id"))[0]!.id,
       spareStage: (await f.createStage(c)).id,
     },
   };

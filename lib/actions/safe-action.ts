@@ -8,7 +8,7 @@ import { fieldErrorsOf, type FieldErrors } from "@/lib/http/problem";
 
 export type ActionResult<T> =
   | { ok: true; data: T; message?: string }
-  | { ok: false; status: number; error: string; fieldErrors?: FieldErrors };
+  | { ok: false; status: number; error: string; fieldErrors?: FieldErrors; rule?: string; field?: string };
 
 export class ActionError extends Error {
   constructor(
@@ -46,6 +46,10 @@ const PG_MESSAGES: Record<string, [number, string]> = {
 function toFailure(error: unknown): ActionResult<never> {
   if (error instanceof ActionError) return { ok: false, status: error.status, error: error.message, fieldErrors: error.fieldErrors };
   const pg = findPgError(error);
+  if (pg?.code === "P0001") {
+    // Business rules raised by SQL functions carry the field in DETAIL and the rule in HINT.
+    return { ok: false, status: 422, error: pg.message, rule: pg.hint, field: pg.detail };
+  }
   if (pg && pg.code in PG_MESSAGES) {
     const [status, message] = PG_MESSAGES[pg.code]!;
     return { ok: false, status, error: message || pg.message };
@@ -54,12 +58,17 @@ function toFailure(error: unknown): ActionResult<never> {
   return { ok: false, status: 500, error: "Something went wrong on our side. Nothing was changed." };
 }
 
-function findPgError(error: unknown): { code: string; message: string } | null {
+function findPgError(error: unknown): { code: string; message: string; detail?: string; hint?: string } | null {
   let current: unknown = error;
   for (let depth = 0; current && depth < 4; depth += 1) {
-    const candidate = current as { code?: unknown; message?: unknown; cause?: unknown };
+    const candidate = current as { code?: unknown; message?: unknown; cause?: unknown; detail?: unknown; hint?: unknown };
     if (typeof candidate.code === "string" && /^[0-9A-Z]{5}$/.test(candidate.code)) {
-      return { code: candidate.code, message: String(candidate.message ?? "") };
+      return {
+        code: candidate.code,
+        message: String(candidate.message ?? ""),
+        detail: typeof candidate.detail === "string" ? candidate.detail : undefined,
+        hint: typeof candidate.hint === "string" ? candidate.hint : undefined,
+      };
     }
     current = candidate.cause;
   }

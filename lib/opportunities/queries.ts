@@ -145,3 +145,28 @@ export async function getPipelineOptions(tx: Tx) {
 }
 
 export type PipelineOptions = Awaited<ReturnType<typeof getPipelineOptions>>;
+
+/** Every matching opportunity with the columns an export needs to be re-imported (capped at 50,000 rows). */
+export function listOpportunitiesForExport(tx: Tx, filters: PipelineFilters) {
+  return tx
+    .select({
+      ...cardColumns,
+      contactName: opportunities.contactName,
+      contactEmail: opportunities.contactEmail,
+      technicalContactEmail: opportunities.technicalContactEmail,
+      notes: opportunities.notes,
+      createdAt: opportunities.createdAt,
+      ownerEmail: profiles.email,
+      stageKey: stages.key,
+      stageName: stages.name,
+      probability: stages.probability,
+    })
+    .from(opportunities)
+    .innerJoin(stages, eq(stages.id, opportunities.stageId))
+    .innerJoin(profiles, eq(profiles.id, opportunities.ownerId))
+    .leftJoin(isvPartner, eq(isvPartner.id, opportunities.isvPartnerId))
+    .leftJoin(referrer, eq(referrer.id, opportunities.referringPartnerId))
+    .where(and(...filterConditions(filters)))
+    .orderBy(asc(opportunities.createdAt), asc(opportunities.id))
+    .limit(50_000);
+}

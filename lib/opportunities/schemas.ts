@@ -51,6 +51,13 @@ export const amountSchema = z
   .refine((v) => !v.startsWith("-"), { error: "The value cannot be negative" })
   .refine((v) => /^\d+(\.\d+)?$/.test(v), { error: "Enter a number, like 125000 or 1250.50" });
 
+/** Commas are accepted only as thousands separators, so "1250,50" is refused instead of read as 125050. */
+const typedAmount = z
+  .union([z.string(), z.number()], { error: "Enter the deal value" })
+  .refine((v) => typeof v === "number" || !/,/.test(v) || /^\s*-?\d{1,3}(,\d{3})*(\.\d+)?\s*$/.test(v), {
+    error: "Use a dot for decimals and commas only between thousands, like 1,250.50",
+  });
+
 /** Major-unit decimal string → integer minor units, exactly (no floating point). */
 export function toMinor(amount: string, currency: string): number {
   const digits = minorDigits(currency);
@@ -68,13 +75,13 @@ const opportunityFields = {
   contactEmail: optionalEmail("Contact email"),
   technicalContactName: optionalText(200, "Technical contact"),
   technicalContactEmail: optionalEmail("Technical contact email"),
-  value: amountSchema,
+  value: typedAmount.pipe(amountSchema),
   currency: currencySchema,
   ownerId: z.uuid({ error: "Choose an owner" }),
   isvPartnerId: optionalUuid("ISV partner"),
   referringPartnerId: optionalUuid("referring partner"),
   domain: z
-    .union([z.enum(DOMAINS, { error: "Choose a domain from the list" }), z.literal("")])
+    .union([z.enum(DOMAINS), z.literal("")], { error: "Choose a domain from the list" })
     .transform((v) => (v === "" ? null : v))
     .nullish(),
   expectedCloseDate: z

@@ -1,24 +1,74 @@
 import type { Metadata } from "next";
-import { ComingSoon } from "@/components/shell/coming-soon";
+import Link from "next/link";
+import { Kanban, List } from "lucide-react";
+import { Board } from "@/components/pipeline/board";
+import { OpportunityList } from "@/components/pipeline/opportunity-list";
+import { PipelineFilters } from "@/components/pipeline/pipeline-filters";
+import { LiveRefresh } from "@/components/realtime/live-refresh";
 import { PageHeader } from "@/components/shell/page-header";
+import { Button } from "@/components/ui/button";
 import { STAFF_ROLES } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
+import { withSession, type SessionClaims } from "@/lib/db/session";
+import { minorDigits } from "@/lib/money";
+import { filtersOf, parsePipelineParams, sortOf, type PipelineParams } from "@/lib/opportunities/params";
+import { getPipelineOptions, listBoardCards, listOpportunities, listStages } from "@/lib/opportunities/queries";
+import { cn } from "@/lib/utils";
 
 export const metadata: Metadata = { title: "Pipeline" };
 
-export default async function Page() {
-  await requireUser(STAFF_ROLES);
+const PAGE_SIZE = 50;
+
+function loadPipeline(claims: SessionClaims, params: PipelineParams) {
+  return withSession({ claims }, async (tx) => {
+    const options = await getPipelineOptions(tx);
+    const filters = filtersOf(params, 10 ** minorDigits(options.currency));
+    const stages = await listStages(tx);
+    if (params.view === "list") {
+      const list = await listOpportunities(tx, filters, sortOf(params), { limit: PAGE_SIZE, offset: (params.page - 1) * PAGE_SIZE });
+      return { options, stages, list, cards: null, now: Date.now() };
+    }
+    return { options, stages, list: null, cards: await listBoardCards(tx, filters), now: Date.now() };
+  });
+}
+
+export default async function PipelinePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requireUser(STAFF_ROLES);
+  const params = parsePipelineParams(await searchParams);
+  const data = await loadPipeline(user.claims, params);
+  const query = (view: "board" | "list") => {
+    const next = new URLSearchParams();
+    for (const key of ["owner", "partner", "domain"] as const) if (params[key]) next.set(key, params[key]!);
+    if (view === "list") next.set("view", "list");
+    const s = next.toString();
+    return s ? `/pipeline?${s}` : "/pipeline";
+  };
+  const tab = (view: "board" | "list", label: string, Icon: typeof Kanban) => (
+    <Button asChild variant={params.view === view ? "secondary" : "ghost"} size="sm">
+      <Link href={query(view)} aria-current={params.view === view ? "page" : undefined}>
+        <Icon aria-hidden /> {label}
+      </Link>
+    </Button>
+  );
   return (
-    <div className="grid gap-6">
-      <PageHeader title="Pipeline" description="Every opportunity from lead to close." />
-      <ComingSoon
-        feature="The pipeline board"
-        bullets={[
-          "A kanban board per stage you drag with mouse or keyboard",
-          "List view with filters, saved views, CSV import and export",
-          "Live updates when a teammate moves a deal",
-        ]}
+    <div className="grid gap-5">
+      <LiveRefresh tables={["opportunities", "stages"]} />
+      <PageHeader
+        title="Pipeline"
+        description="Every opportunity from lead to close. Drag a card, or focus it and use space and the arrow keys."
+        actions={
+          <nav aria-label="Pipeline views" className={cn("flex items-center gap-1 rounded-lg border p-1")}>
+            {tab("board", "Board", Kanban)}
+            {tab("list", "List", List)}
+          </nav>
+        }
       />
+      <PipelineFilters options={data.options} stages={data.stages} list={params.view === "list"} />
+      {data.cards ? (
+        <Board stages={data.stages} cards={data.cards} options={data.options} now={data.now} />
+      ) : (
+        <OpportunityList rows={data.list!.rows} total={data.list!.total} page={params.page} pageSize={PAGE_SIZE} stages={data.stages} options={data.options} canReassign={user.role === "vp"} />
+      )}
     </div>
   );
 }

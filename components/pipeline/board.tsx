@@ -1,0 +1,196 @@
+"use client";
+
+import {
+  closestCorners,
+  DndContext,
+  DragOverlay,
+  KeyboardSensor,
+  PointerSensor,
+  useSensor,
+  useSensors,
+  type DragEndEvent,
+  type DragOverEvent,
+  type DragStartEvent,
+} from "@dnd-kit/core";
+import { arrayMove, sortableKeyboardCoordinates } from "@dnd-kit/sortable";
+import { useState } from "react";
+import { toast } from "sonner";
+import { minorDigits } from "@/lib/money";
+import { moveOpportunityAction } from "@/lib/opportunities/actions";
+import type { BoardCard, PipelineOptions, StageRow } from "@/lib/opportunities/queries";
+import { BoardColumn } from "./board-column";
+import { MoveDialog, type MoveExtra, type MoveNeeds } from "./move-dialog";
+import { OpportunityCardBody } from "./opportunity-card";
+
+type Columns = Record<string, BoardCard[]>;
+
+interface PendingMove {
+  card: BoardCard;
+  toStage: StageRow;
+  beforeId: string | null;
+  afterId: string | null;
+  needs: MoveNeeds;
+  snapshot: Columns;
+}
+
+function group(stages: StageRow[], cards: BoardCard[]): Columns {
+  const columns: Columns = Object.fromEntries(stages.map((s) => [s.id, [] as BoardCard[]]));
+  for (const card of cards) columns[card.stageId]?.push(card);
+  return columns;
+}
+
+function majorUnits(card: BoardCard): string {
+  const digits = minorDigits(card.currency);
+  return (card.valueMinor / 10 ** digits).toFixed(digits);
+}
+
+export function Board({ stages, cards, options, now }: { stages: StageRow[]; cards: BoardCard[]; options: PipelineOptions; now: number }) {
+  const [columns, setColumns] = useState<Columns>(() => group(stages, cards));
+  const [source, setSource] = useState(cards);
+  const [active, setActive] = useState<{ card: BoardCard; fromStageId: string; snapshot: Columns } | null>(null);
+  const [pending, setPending] = useState<PendingMove | null>(null);
+  const [inFlight, setInFlight] = useState(0);
+
+  // Server data (a refresh after someone's change) replaces local state unless a move is under way.
+  if (cards !== source && !active && !pending && inFlight === 0) {
+    setSource(cards);
+    setColumns(group(stages, cards));
+  }
+
+  const sensors = useSensors(
+    useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
+    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
+  );
+  const stageById = new Map(stages.map((s) => [s.id, s]));
+  const containerOf = (id: string, cols: Columns) => (id in cols ? id : Object.keys(cols).find((k) => cols[k]!.some((c) => c.id === id)));
+
+  function onDragStart(event: DragStartEvent) {
+    const id = String(event.active.id);
+    const stageId = containerOf(id, columns);
+    const card = stageId ? columns[stageId]!.find((c) => c.id === id) : undefined;
+    if (card && stageId) setActive({ card, fromStageId: stageId, snapshot: columns });
+  }
+
+  function onDragOver({ active: a, over }: DragOverEvent) {
+    if (!over) return;
+    setColumns((cols) => {
+      const from = containerOf(String(a.id), cols);
+      const to = containerOf(String(over.id), cols);
+      if (!from || !to || from === to) return cols;
+      const card = cols[from]!.find((c) => c.id === a.id)!;
+      const target = cols[to]!;
+      const overIndex = target.findIndex((c) => c.id === over.id);
+      const index = overIndex >= 0 ? overIndex : target.length;
+      return { ...cols, [from]: cols[from]!.filter((c) => c.id !== a.id), [to]: [...target.slice(0, index), { ...card, stageId: to }, ...target.slice(index)] };
+    });
+  }
+
+  function onDragEnd({ active: a, over }: DragEndEvent) {
+    const started = active;
+    setActive(null);
+    if (!started || !over) {
+      if (started) setColumns(started.snapshot);
+      return;
+    }
+    const id = String(a.id);
+    let cols = columns;
+    const to = containerOf(id, cols)!;
+    const list = cols[to]!;
+    const oldIndex = list.findIndex((c) => c.id === id);
+    const overIndex = list.findIndex((c) => c.id === over.id);
+    if (overIndex >= 0 && overIndex !== oldIndex) {
+      cols = { ...cols, [to]: arrayMove(list, oldIndex, overIndex) };
+      setColumns(cols);
+    }
+    const finalList = cols[to]!;
+    const index = finalList.findIndex((c) => c.id === id);
+    const startIndex = started.snapshot[started.fromStageId]!.findIndex((c) => c.id === id);
+    if (to === started.fromStageId && index === startIndex) return;
+    const fromStage = stageById.get(started.fromStageId)!;
+    const toStage = stageById.get(to)!;
+    const changing = fromStage.id !== toStage.id;
+    const needs: MoveNeeds = {
+      justification: changing && toStage.position < fromStage.position,
+      won: changing && toStage.isWon,
+      lost: changing && toStage.isLost,
+    };
+    const move: PendingMove = {
+      card: started.card,
+      toStage,
+      beforeId: finalList[index - 1]?.id ?? null,
+      afterId: finalList[index + 1]?.id ?? null,
+      needs,
+      snapshot: started.snapshot,
+    };
+    if (needs.justification || needs.won || needs.lost) setPending(move);
+    else void commit(move, {});
+  }
+
+  async function commit(move: PendingMove, extra: MoveExtra) {
+    setPending(null);
+    setInFlight((n) => n + 1);
+    const result = await moveOpportunityAction({
+      id: move.card.id,
+      toStageId: move.toStage.id,
+      beforeId: move.beforeId,
+      afterId: move.afterId,
+      justification: extra.justification ?? null,
+      finalValue: extra.finalValue ?? null,
+      closeDate: extra.closeDate ?? null,
+      lossReason: extra.lossReason ?? null,
+    });
+    setInFlight((n) => n - 1);
+    if (result.ok) {
+      setColumns((cols) => ({
+        ...cols,
+        [move.toStage.id]: cols[move.toStage.id]!.map((c) => (c.id === move.card.id ? { ...c, position: result.data.position, stageEnteredAt: move.card.stageId === move.toStage.id ? c.stageEnteredAt : new Date() } : c)),
+      }));
+      return;
+    }
+    setColumns(move.snapshot);
+    toast.error(result.error, { description: `${move.card.customerName} went back to where it was.` });
+  }
+
+  return (
+    <DndContext
+      sensors={sensors}
+      collisionDetection={closestCorners}
+      onDragStart={onDragStart}
+      onDragOver={onDragOver}
+      onDragEnd={onDragEnd}
+      onDragCancel={() => {
+        if (active) setColumns(active.snapshot);
+        setActive(null);
+      }}
+    >
+      <div className="flex gap-3 overflow-x-auto pb-4" data-testid="pipeline-board" aria-busy={inFlight > 0}>
+        {stages.map((stage) => (
+          <BoardColumn key={stage.id} stage={stage} cards={columns[stage.id] ?? []} currency={options.currency} stalledAfterDays={options.stalledAfterDays} now={now} />
+        ))}
+      </div>
+      <DragOverlay>
+        {active ? (
+          <div className="w-68 rotate-2 cursor-grabbing rounded-lg border bg-card p-3 shadow-lg">
+            <OpportunityCardBody card={active.card} stalledAfterDays={options.stalledAfterDays} now={now} closed={false} />
+          </div>
+        ) : null}
+      </DragOverlay>
+      {pending ? (
+        <MoveDialog
+          open
+          customerName={pending.card.customerName}
+          stageName={pending.toStage.name}
+          needs={pending.needs}
+          defaultValue={majorUnits(pending.card)}
+          currency={pending.card.currency}
+          lossReasons={options.lossReasons}
+          onConfirm={(extra) => void commit(pending, extra)}
+          onCancel={() => {
+            setColumns(pending.snapshot);
+            setPending(null);
+          }}
+        />
+      ) : null}
+    </DndContext>
+  );
+}

@@ -1,0 +1,177 @@
+"use server";
+
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { ActionError, defineAction } from "@/lib/actions/safe-action";
+import { STAFF_ROLES } from "@/lib/auth/roles";
+import { opportunities, savedViews } from "@/lib/db/schema";
+import { rows } from "@/lib/db/session";
+import { moveOpportunitySchema } from "./move-schema";
+import { createOpportunitySchema, toMinor, updateOpportunitySchema } from "./schemas";
+
+const EDITORS = ["vp", "sales_manager", "partnership_manager"] as const;
+
+function columnsOf(input: z.output<typeof updateOpportunitySchema> | z.output<typeof createOpportunitySchema>) {
+  return {
+    customerName: input.customerName,
+    title: input.title ?? null,
+    contactName: input.contactName ?? null,
+    contactEmail: input.contactEmail ?? null,
+    technicalContactName: input.technicalContactName ?? null,
+    technicalContactEmail: input.technicalContactEmail ?? null,
+    valueMinor: input.valueMinor,
+    currency: input.currency,
+    ownerId: input.ownerId,
+    isvPartnerId: input.isvPartnerId ?? null,
+    referringPartnerId: input.referringPartnerId ?? null,
+    domain: input.domain ?? null,
+    expectedCloseDate: input.expectedCloseDate ?? null,
+    notes: input.notes ?? null,
+  };
+}
+
+export const createOpportunityAction = defineAction({
+  roles: EDITORS,
+  schema: createOpportunitySchema,
+  handler: async (input, { tx, user }) => {
+    if (user.role !== "vp" && input.ownerId !== user.id) {
+      throw new ActionError(403, "Only the VP can create opportunities for someone else", { ownerId: ["Choose yourself as the owner"] });
+    }
+    const [{ next }] = (await rows<{ next: string }>(tx, sql`select coalesce(max(position), 0) + 1024 as next from public.opportunities where stage_id = ${input.stageId}`)) as [{ next: string }];
+    const [created] = await tx
+      .insert(opportunities)
+      .values({ ...columnsOf(input), stageId: input.stageId, position: String(next), createdBy: user.id })
+      .returning({ id: opportunities.id });
+    await tx.execute(sql`insert into public.opportunity_stage_history (opportunity_id, to_stage_id, moved_by) values (${created!.id}, ${input.stageId}, ${user.id})`);
+    revalidatePath("/pipeline");
+    return { id: created!.id };
+  },
+});
+
+export const updateOpportunityAction = defineAction({
+  roles: EDITORS,
+  schema: updateOpportunitySchema,
+  handler: async (input, { tx }) => {
+    const updated = await tx.update(opportunities).set(columnsOf(input)).where(eq(opportunities.id, input.id)).returning({ id: opportunities.id });
+    if (updated.length === 0) throw new ActionError(403, "You can only edit your own opportunities");
+    revalidatePath("/pipeline");
+    return { id: input.id };
+  },
+});
+
+/** One SQL function moves the card: rules, position and history in one transaction. */
+export const moveOpportunityAction = defineAction({
+  roles: EDITORS,
+  schema: moveOpportunitySchema,
+  handler: async (input, { tx }) => {
+    const [current] = await tx.select({ currency: opportunities.currency }).from(opportunities).where(eq(opportunities.id, input.id));
+    if (!current) throw new ActionError(404, "This opportunity no longer exists");
+    let finalValueMinor: number | null = null;
+    if (input.finalValue) {
+      try {
+        finalValueMinor = toMinor(input.finalValue, current.currency);
+      } catch (error) {
+        throw new ActionError(422, "Check the final value", { finalValue: [error instanceof Error ? error.message : "Invalid value"] });
+      }
+    }
+    const [moved] = await rows<{ id: string; stage_id: string; position: string }>(
+      tx,
+      sql`select * from public.move_opportunity(${input.id}, ${input.toStageId}, ${input.beforeId ?? null}, ${input.afterId ?? null},
+        ${input.justification ?? null}, ${finalValueMinor}, ${input.closeDate ?? null}, ${input.lossReason ?? null})`,
+    );
+    return { id: moved!.id, stageId: moved!.stage_id, position: String(moved!.position) };
+  },
+});
+
+const bulkSchema = z.strictObject({
+  ids: z.array(z.uuid()).min(1, { error: "Select at least one opportunity" }).max(200, { error: "Select at most 200 at a time" }),
+  toStageId: z.uuid().optional(),
+  ownerId: z.uuid().optional(),
+  justification: z.string().trim().max(1000).optional(),
+});
+
+/** Bulk stage change or reassignment: all or nothing, each move through the same rules as a drag. */
+export const bulkUpdateOpportunitiesAction = defineAction({
+  roles: EDITORS,
+  schema: bulkSchema,
+  handler: async ({ ids, toStageId, ownerId, justification }, { tx, user }) => {
+    if (!toStageId && !ownerId) throw new ActionError(422, "Choose a stage or an owner");
+    if (ownerId) {
+      if (user.role !== "vp") throw new ActionError(403, "Only the VP can reassign opportunities");
+      const updated = await tx.update(opportunities).set({ ownerId }).where(inArray(opportunities.id, ids)).returning({ id: opportunities.id });
+      if (updated.length !== ids.length) throw new ActionError(404, "Some opportunities no longer exist. Nothing was changed.");
+    }
+    if (toStageId) {
+      for (const id of ids) {
+        await tx.execute(sql`select 1 from public.move_opportunity(${id}, ${toStageId}, null, null, ${justification ?? null}, null, null, null)`);
+      }
+    }
+    revalidatePath("/pipeline");
+    return { count: ids.length };
+  },
+});
+
+export const cloneOpportunityAction = defineAction({
+  roles: EDITORS,
+  schema: z.strictObject({ id: z.uuid() }),
+  handler: async ({ id }, { tx, user }) => {
+    const [source] = await tx.select().from(opportunities).where(eq(opportunities.id, id));
+    if (!source) throw new ActionError(404, "This opportunity no longer exists");
+    const [firstStage] = await rows<{ id: string }>(tx, sql`select id from public.stages where not is_won and not is_lost order by position limit 1`);
+    const [{ next }] = (await rows<{ next: string }>(tx, sql`select coalesce(max(position), 0) + 1024 as next from public.opportunities where stage_id = ${firstStage!.id}`)) as [{ next: string }];
+    const [copy] = await tx
+      .insert(opportunities)
+      .values({
+        customerName: source.customerName,
+        title: source.title ? `${source.title} (copy)` : "Copy",
+        contactName: source.contactName,
+        contactEmail: source.contactEmail,
+        technicalContactName: source.technicalContactName,
+        technicalContactEmail: source.technicalContactEmail,
+        valueMinor: source.valueMinor,
+        currency: source.currency,
+        isvPartnerId: source.isvPartnerId,
+        referringPartnerId: source.referringPartnerId,
+        domain: source.domain,
+        expectedCloseDate: source.expectedCloseDate,
+        notes: source.notes,
+        ownerId: user.role === "vp" ? source.ownerId : user.id,
+        stageId: firstStage!.id,
+        position: String(next),
+        createdBy: user.id,
+      })
+      .returning({ id: opportunities.id });
+    await tx.execute(sql`insert into public.opportunity_stage_history (opportunity_id, to_stage_id, moved_by) values (${copy!.id}, ${firstStage!.id}, ${user.id})`);
+    revalidatePath("/pipeline");
+    return { id: copy!.id };
+  },
+});
+
+export const saveViewAction = defineAction({
+  roles: STAFF_ROLES,
+  schema: z.strictObject({
+    name: z.string().trim().min(1, { error: "Name the view" }).max(60, { error: "Keep the name under 60 characters" }),
+    scope: z.enum(["opportunities", "board"]),
+    query: z.string().max(2000),
+  }),
+  handler: async ({ name, scope, query }, { tx, user }) => {
+    const [view] = await tx
+      .insert(savedViews)
+      .values({ ownerId: user.id, name, scope, query })
+      .onConflictDoUpdate({ target: [savedViews.ownerId, savedViews.scope, savedViews.name], set: { query } })
+      .returning({ id: savedViews.id });
+    revalidatePath("/pipeline");
+    return { id: view!.id };
+  },
+});
+
+export const deleteViewAction = defineAction({
+  roles: STAFF_ROLES,
+  schema: z.strictObject({ id: z.uuid() }),
+  handler: async ({ id }, { tx, user }) => {
+    await tx.delete(savedViews).where(and(eq(savedViews.id, id), eq(savedViews.ownerId, user.id)));
+    revalidatePath("/pipeline");
+    return null;
+  },
+});

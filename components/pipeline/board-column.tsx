@@ -13,9 +13,11 @@ interface Props {
   currency: string;
   stalledAfterDays: number;
   now: number;
+  onOpen: (id: string) => void;
+  onStep: (id: string, direction: 1 | -1) => void;
 }
 
-export function BoardColumn({ stage, cards, currency, stalledAfterDays, now }: Props) {
+export function BoardColumn({ stage, cards, currency, stalledAfterDays, now, onOpen, onStep }: Props) {
   const { setNodeRef, isOver } = useDroppable({ id: stage.id });
   const home = cards.filter((c) => c.currency === currency);
   const totalMinor = home.reduce((sum, c) => sum + c.valueMinor, 0);
@@ -26,7 +28,7 @@ export function BoardColumn({ stage, cards, currency, stalledAfterDays, now }: P
       aria-labelledby={`stage-${stage.id}`}
       data-testid="board-column"
       data-stage-key={stage.key}
-      className={cn("flex w-72 shrink-0 flex-col rounded-xl border bg-muted/40", isOver && "ring-2 ring-ring")}
+      className={cn("flex max-h-[calc(100dvh-15rem)] min-h-64 w-72 shrink-0 flex-col rounded-xl border bg-muted/40", isOver && "ring-2 ring-ring")}
     >
       <header className="flex items-start justify-between gap-2 border-b px-3 py-2.5">
         <div className="flex items-center gap-2">
@@ -49,7 +51,7 @@ export function BoardColumn({ stage, cards, currency, stalledAfterDays, now }: P
         <ul ref={setNodeRef} className="flex min-h-24 flex-1 flex-col gap-2 overflow-y-auto p-2" aria-label={`${stage.name} deals`}>
           {cards.length === 0 ? <li className="grid flex-1 place-items-center rounded-lg border border-dashed p-4 text-center text-xs text-muted-foreground">Drop a deal here</li> : null}
           {cards.map((card) => (
-            <SortableOpportunityCard key={card.id} card={card} stalledAfterDays={stalledAfterDays} now={now} closed={closed} stageName={stage.name} />
+            <SortableOpportunityCard key={card.id} onOpen={onOpen} onStep={onStep} card={card} stalledAfterDays={stalledAfterDays} now={now} closed={closed} stageName={stage.name} />
           ))}
         </ul>
       </SortableContext>

@@ -21,6 +21,7 @@ import type { BoardCard, PipelineOptions, StageRow } from "@/lib/opportunities/q
 import { BoardColumn } from "./board-column";
 import { MoveDialog, type MoveExtra, type MoveNeeds } from "./move-dialog";
 import { OpportunityCardBody } from "./opportunity-card";
+import { usePipelineParams } from "./use-pipeline-params";
 
 type Columns = Record<string, BoardCard[]>;
 
@@ -50,6 +51,7 @@ export function Board({ stages, cards, options, now }: { stages: StageRow[]; car
   const [active, setActive] = useState<{ card: BoardCard; fromStageId: string; snapshot: Columns } | null>(null);
   const [pending, setPending] = useState<PendingMove | null>(null);
   const [inFlight, setInFlight] = useState(0);
+  const { set } = usePipelineParams();
 
   // Server data (a refresh after someone's change) replaces local state unless a move is under way.
   if (cards !== source && !active && !pending && inFlight === 0) {
@@ -59,7 +61,10 @@ export function Board({ stages, cards, options, now }: { stages: StageRow[]; car
 
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
-    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
+    useSensor(KeyboardSensor, {
+      coordinateGetter: sortableKeyboardCoordinates,
+      keyboardCodes: { start: ["Space"], cancel: ["Escape"], end: ["Space", "Enter"] },
+    }),
   );
   const stageById = new Map(stages.map((s) => [s.id, s]));
   const containerOf = (id: string, cols: Columns) => (id in cols ? id : Object.keys(cols).find((k) => cols[k]!.some((c) => c.id === id)));
@@ -102,11 +107,15 @@ export function Board({ stages, cards, options, now }: { stages: StageRow[]; car
       cols = { ...cols, [to]: arrayMove(list, oldIndex, overIndex) };
       setColumns(cols);
     }
-    const finalList = cols[to]!;
-    const index = finalList.findIndex((c) => c.id === id);
-    const startIndex = started.snapshot[started.fromStageId]!.findIndex((c) => c.id === id);
-    if (to === started.fromStageId && index === startIndex) return;
-    const fromStage = stageById.get(started.fromStageId)!;
+    finishMove(started.card, started.fromStageId, to, cols[to]!, started.snapshot);
+  }
+
+  /** Shared by drag and keyboard: decide what the move needs, then ask or send. */
+  function finishMove(card: BoardCard, fromStageId: string, to: string, finalList: BoardCard[], snapshot: Columns) {
+    const index = finalList.findIndex((c) => c.id === card.id);
+    const startIndex = snapshot[fromStageId]!.findIndex((c) => c.id === card.id);
+    if (to === fromStageId && index === startIndex) return;
+    const fromStage = stageById.get(fromStageId)!;
     const toStage = stageById.get(to)!;
     const changing = fromStage.id !== toStage.id;
     const needs: MoveNeeds = {
@@ -114,16 +123,23 @@ export function Board({ stages, cards, options, now }: { stages: StageRow[]; car
       won: changing && toStage.isWon,
       lost: changing && toStage.isLost,
     };
-    const move: PendingMove = {
-      card: started.card,
-      toStage,
-      beforeId: finalList[index - 1]?.id ?? null,
-      afterId: finalList[index + 1]?.id ?? null,
-      needs,
-      snapshot: started.snapshot,
-    };
+    const move: PendingMove = { card, toStage, beforeId: finalList[index - 1]?.id ?? null, afterId: finalList[index + 1]?.id ?? null, needs, snapshot };
     if (needs.justification || needs.won || needs.lost) setPending(move);
     else void commit(move, {});
+  }
+
+  /** Arrow keys on a focused card move it to the neighbouring stage, at the top of that column. */
+  function step(cardId: string, direction: 1 | -1) {
+    if (active || pending) return;
+    const from = containerOf(cardId, columns);
+    const index = stages.findIndex((s) => s.id === from);
+    const target = stages[index + direction];
+    if (!from || !target) return;
+    const card = columns[from]!.find((c) => c.id === cardId)!;
+    const list = [{ ...card, stageId: target.id }, ...columns[target.id]!];
+    setColumns({ ...columns, [from]: columns[from]!.filter((c) => c.id !== cardId), [target.id]: list });
+    requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-opportunity-id="${cardId}"]`)?.focus());
+    finishMove(card, from, target.id, list, columns);
   }
 
   async function commit(move: PendingMove, extra: MoveExtra) {
@@ -165,7 +181,7 @@ export function Board({ stages, cards, options, now }: { stages: StageRow[]; car
     >
       <div className="flex gap-3 overflow-x-auto pb-4" data-testid="pipeline-board" aria-busy={inFlight > 0}>
         {stages.map((stage) => (
-          <BoardColumn key={stage.id} stage={stage} cards={columns[stage.id] ?? []} currency={options.currency} stalledAfterDays={options.stalledAfterDays} now={now} />
+          <BoardColumn key={stage.id} onOpen={(id) => set({ opportunity: id, new: null })} onStep={step} stage={stage} cards={columns[stage.id] ?? []} currency={options.currency} stalledAfterDays={options.stalledAfterDays} now={now} />
         ))}
       </div>
       <DragOverlay>

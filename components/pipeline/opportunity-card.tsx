@@ -50,7 +50,19 @@ export function OpportunityCardBody({ card, stalledAfterDays, now, closed }: { c
   );
 }
 
-export function SortableOpportunityCard(props: { card: BoardCard; stalledAfterDays: number; now: number; closed: boolean; stageName: string }) {
+export function SortableOpportunityCard({
+  onOpen,
+  onStep,
+  ...props
+}: {
+  card: BoardCard;
+  stalledAfterDays: number;
+  now: number;
+  closed: boolean;
+  stageName: string;
+  onOpen: (id: string) => void;
+  onStep: (id: string, direction: 1 | -1) => void;
+}) {
   const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({ id: props.card.id, data: { stageId: props.card.stageId } });
   return (
     <li
@@ -58,7 +70,22 @@ export function SortableOpportunityCard(props: { card: BoardCard; stalledAfterDa
       style={{ transform: CSS.Translate.toString(transform), transition }}
       {...attributes}
       {...listeners}
-      aria-roledescription="Draggable opportunity"
+      onClick={() => onOpen(props.card.id)}
+      onKeyDown={(event) => {
+        // Space picks the card up to reorder (the keyboard sensor); arrows change stage; Enter opens it.
+        if (event.key === "Enter") {
+          event.preventDefault();
+          onOpen(props.card.id);
+          return;
+        }
+        if (!isDragging && (event.key === "ArrowRight" || event.key === "ArrowLeft")) {
+          event.preventDefault();
+          onStep(props.card.id, event.key === "ArrowRight" ? 1 : -1);
+          return;
+        }
+        listeners?.onKeyDown?.(event);
+      }}
+      aria-roledescription="Opportunity card. Left and right arrows change stage, Space picks up to reorder, Enter opens"
       aria-label={`${props.card.customerName}, ${formatMoney(props.card.valueMinor, props.card.currency)}, in ${props.stageName}`}
       data-testid="opportunity-card"
       data-opportunity-id={props.card.id}

@@ -52,7 +52,9 @@ function toFailure(error: unknown): ActionResult<never> {
   }
   if (pg && pg.code in PG_MESSAGES) {
     const [status, message] = PG_MESSAGES[pg.code]!;
-    return { ok: false, status, error: message || pg.message };
+    // Our own SQL functions raise 42501 with a sentence meant for people; Postgres's own wording is not.
+    const ours = pg.code === "42501" && !/row-level security|permission denied/i.test(pg.message);
+    return { ok: false, status, error: ours ? pg.message : message || pg.message };
   }
   console.error("[action] failed", error);
   return { ok: false, status: 500, error: "Something went wrong on our side. Nothing was changed." };

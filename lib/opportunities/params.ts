@@ -19,6 +19,8 @@ export const pipelineParamsSchema = z.object({
   sort: z.enum(["value", "close", "customer", "updated"]).catch("updated"),
   dir: z.enum(["asc", "desc"]).catch("desc"),
   page: z.coerce.number().int().min(1).max(10_000).catch(1),
+  opportunity: optionalUuid,
+  new: z.literal("1").optional().catch(undefined),
 });
 
 export type PipelineParams = z.infer<typeof pipelineParamsSchema>;

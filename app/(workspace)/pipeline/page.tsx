@@ -4,6 +4,8 @@ import { Kanban, List } from "lucide-react";
 import { Board } from "@/components/pipeline/board";
 import { OpportunityList } from "@/components/pipeline/opportunity-list";
 import { PipelineFilters } from "@/components/pipeline/pipeline-filters";
+import { NewOpportunityButton } from "@/components/pipeline/new-opportunity-button";
+import { OpportunitySheet } from "@/components/pipeline/opportunity-sheet";
 import { LiveRefresh } from "@/components/realtime/live-refresh";
 import { PageHeader } from "@/components/shell/page-header";
 import { Button } from "@/components/ui/button";
@@ -12,23 +14,35 @@ import { requireUser } from "@/lib/auth/session";
 import { withSession, type SessionClaims } from "@/lib/db/session";
 import { minorDigits } from "@/lib/money";
 import { filtersOf, parsePipelineParams, sortOf, type PipelineParams } from "@/lib/opportunities/params";
-import { getPipelineOptions, listBoardCards, listOpportunities, listStages } from "@/lib/opportunities/queries";
+import { getOpportunityOrThrow, getPipelineOptions, listBoardCards, listOpportunities, listStages, OpportunityNotFoundError } from "@/lib/opportunities/queries";
+import type { Tx } from "@/lib/db/connection";
 import { cn } from "@/lib/utils";
 
 export const metadata: Metadata = { title: "Pipeline" };
 
 const PAGE_SIZE = 50;
 
+async function loadDetail(tx: Tx, id: string | undefined) {
+  if (!id) return { detail: null, notFound: false };
+  try {
+    return { detail: await getOpportunityOrThrow(tx, id), notFound: false };
+  } catch (error) {
+    if (error instanceof OpportunityNotFoundError) return { detail: null, notFound: true };
+    throw error;
+  }
+}
+
 function loadPipeline(claims: SessionClaims, params: PipelineParams) {
   return withSession({ claims }, async (tx) => {
     const options = await getPipelineOptions(tx);
+    const sheet = await loadDetail(tx, params.opportunity);
     const filters = filtersOf(params, 10 ** minorDigits(options.currency));
     const stages = await listStages(tx);
     if (params.view === "list") {
       const list = await listOpportunities(tx, filters, sortOf(params), { limit: PAGE_SIZE, offset: (params.page - 1) * PAGE_SIZE });
-      return { options, stages, list, cards: null, now: Date.now() };
+      return { options, stages, list, cards: null, now: Date.now(), ...sheet };
     }
-    return { options, stages, list: null, cards: await listBoardCards(tx, filters), now: Date.now() };
+    return { options, stages, list: null, cards: await listBoardCards(tx, filters), now: Date.now(), ...sheet };
   });
 }
 
@@ -55,12 +69,15 @@ export default async function PipelinePage({ searchParams }: { searchParams: Pro
       <LiveRefresh tables={["opportunities", "stages"]} />
       <PageHeader
         title="Pipeline"
-        description="Every opportunity from lead to close. Drag a card, or focus it and use space and the arrow keys."
+        description="Every opportunity from lead to close. Drag a card, or focus it and press ← → to change its stage, Space to reorder, Enter to open."
         actions={
-          <nav aria-label="Pipeline views" className={cn("flex items-center gap-1 rounded-lg border p-1")}>
-            {tab("board", "Board", Kanban)}
-            {tab("list", "List", List)}
-          </nav>
+          <>
+            {user.role !== "finance" ? <NewOpportunityButton /> : null}
+            <nav aria-label="Pipeline views" className={cn("flex items-center gap-1 rounded-lg border p-1")}>
+              {tab("board", "Board", Kanban)}
+              {tab("list", "List", List)}
+            </nav>
+          </>
         }
       />
       <PipelineFilters options={data.options} stages={data.stages} list={params.view === "list"} />
@@ -69,6 +86,15 @@ export default async function PipelinePage({ searchParams }: { searchParams: Pro
       ) : (
         <OpportunityList rows={data.list!.rows} total={data.list!.total} page={params.page} pageSize={PAGE_SIZE} stages={data.stages} options={data.options} canReassign={user.role === "vp"} />
       )}
+      <OpportunitySheet
+        detail={data.detail}
+        creating={params.new === "1"}
+        notFound={data.notFound}
+        options={data.options}
+        stages={data.stages}
+        currentUserId={user.id}
+        canAssign={user.role === "vp"}
+      />
     </div>
   );
 }

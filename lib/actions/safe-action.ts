@@ -30,7 +30,10 @@ function formDataToObject(form: FormData): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of form.entries()) {
     if (key.startsWith("$ACTION")) continue;
-    out[key] = typeof value === "string" ? value : value.name;
+    const v = typeof value === "string" ? value : value.name;
+    const existing = out[key];
+    // Repeated keys (checkbox groups) become arrays.
+    out[key] = existing === undefined ? v : Array.isArray(existing) ? [...existing, v] : [existing, v];
   }
   return out;
 }

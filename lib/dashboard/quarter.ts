@@ -14,3 +14,8 @@ export function quarterOf(date: Date): Quarter {
   const end = new Date(Date.UTC(year, q * 3, 1));
   return { year, quarter: q, start: start.toISOString().slice(0, 10), end: end.toISOString().slice(0, 10), label: `Q${q} ${year}` };
 }
+
+/** The quarter as of now (server time, UTC). */
+export function currentQuarter(): Quarter {
+  return quarterOf(new Date());
+}

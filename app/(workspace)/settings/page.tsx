@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { ChangePasswordForm } from "@/components/auth/change-password-form";
 import { PageHeader } from "@/components/shell/page-header";
+import { SettingsNav } from "@/components/settings/settings-nav";
 import { InviteForm } from "@/components/team/invite-form";
 import { MemberControls, RevokeInvitationButton } from "@/components/team/member-controls";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -23,6 +24,7 @@ export default async function SettingsPage() {
   return (
     <div className="grid gap-6">
       <PageHeader title="Settings" description={isVp ? "Your account, your team's access and the workspace." : "Your account."} />
+      <SettingsNav current="/settings" isVp={isVp} />
       <Card>
         <CardHeader>
           <CardTitle>

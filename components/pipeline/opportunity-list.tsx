@@ -11,6 +11,7 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import { formatMoney } from "@/lib/money";
 import { bulkUpdateOpportunitiesAction } from "@/lib/opportunities/actions";
 import type { OpportunityListRow, PipelineOptions, StageRow } from "@/lib/opportunities/queries";
+import { ImportDialog } from "./import-dialog";
 import { usePipelineParams } from "./use-pipeline-params";
 
 const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: "UTC" });
@@ -23,9 +24,10 @@ interface Props {
   stages: StageRow[];
   options: PipelineOptions;
   canReassign: boolean;
+  canImport: boolean;
 }
 
-export function OpportunityList({ rows, total, page, pageSize, stages, options, canReassign }: Props) {
+export function OpportunityList({ rows, total, page, pageSize, stages, options, canReassign, canImport }: Props) {
   const { params, set } = usePipelineParams();
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [pending, startTransition] = useTransition();
@@ -84,6 +86,7 @@ export function OpportunityList({ rows, total, page, pageSize, stages, options, 
               ) : null}
             </>
           ) : null}
+          {canImport ? <ImportDialog /> : null}
           <Button asChild variant="outline" size="sm">
             <a href={exportHref} download>
               <Download aria-hidden /> Export CSV

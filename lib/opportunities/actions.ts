@@ -8,28 +8,10 @@ import { STAFF_ROLES } from "@/lib/auth/roles";
 import { opportunities, savedViews } from "@/lib/db/schema";
 import { rows } from "@/lib/db/session";
 import { moveOpportunitySchema } from "./move-schema";
+import { columnsOf } from "./columns";
 import { createOpportunitySchema, toMinor, updateOpportunitySchema } from "./schemas";
 
 const EDITORS = ["vp", "sales_manager", "partnership_manager"] as const;
-
-function columnsOf(input: z.output<typeof updateOpportunitySchema> | z.output<typeof createOpportunitySchema>) {
-  return {
-    customerName: input.customerName,
-    title: input.title ?? null,
-    contactName: input.contactName ?? null,
-    contactEmail: input.contactEmail ?? null,
-    technicalContactName: input.technicalContactName ?? null,
-    technicalContactEmail: input.technicalContactEmail ?? null,
-    valueMinor: input.valueMinor,
-    currency: input.currency,
-    ownerId: input.ownerId,
-    isvPartnerId: input.isvPartnerId ?? null,
-    referringPartnerId: input.referringPartnerId ?? null,
-    domain: input.domain ?? null,
-    expectedCloseDate: input.expectedCloseDate ?? null,
-    notes: input.notes ?? null,
-  };
-}
 
 export const createOpportunityAction = defineAction({
   roles: EDITORS,

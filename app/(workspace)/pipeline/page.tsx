@@ -84,7 +84,7 @@ export default async function PipelinePage({ searchParams }: { searchParams: Pro
       {data.cards ? (
         <Board stages={data.stages} cards={data.cards} options={data.options} now={data.now} />
       ) : (
-        <OpportunityList rows={data.list!.rows} total={data.list!.total} page={params.page} pageSize={PAGE_SIZE} stages={data.stages} options={data.options} canReassign={user.role === "vp"} />
+        <OpportunityList rows={data.list!.rows} total={data.list!.total} page={params.page} pageSize={PAGE_SIZE} stages={data.stages} options={data.options} canReassign={user.role === "vp"} canImport={user.role !== "finance"} />
       )}
       <OpportunitySheet
         detail={data.detail}

@@ -1,0 +1,144 @@
+import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
+import { signSession } from "@/lib/auth/jwt";
+import { createTestDatabase, type TestDatabase } from "../support/db";
+import * as f from "../support/factories";
+import { createDefaultStages, type StageIds } from "../support/pipeline";
+
+const jar = new Map<string, string>();
+vi.mock("next/headers", () => ({
+  cookies: async () => ({ get: (name: string) => (jar.has(name) ? { name, value: jar.get(name) } : undefined), getAll: () => [] }),
+  headers: async () => new Headers(),
+}));
+vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
+
+const { createOpportunityAction, updateOpportunityAction, bulkUpdateOpportunitiesAction, moveOpportunityAction } = await import("@/lib/opportunities/actions");
+const { importOpportunitiesAction } = await import("@/lib/opportunities/import");
+const { sessionCookieName } = await import("@/lib/auth/cookie");
+
+let db: TestDatabase;
+let stages: StageIds;
+let vp: f.TestUser;
+let sales: f.TestUser;
+let other: f.TestUser;
+let isv: { id: string; name: string };
+
+async function as(user: f.TestUser) {
+  jar.clear();
+  jar.set(sessionCookieName(), await signSession(user.claims, process.env.SESSION_SECRET!));
+}
+const countOpps = async () => (await db.conn.query<{ n: number }>("select count(*)::int as n from public.opportunities"))[0]!.n;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  (globalThis as { __partnerosDb?: Promise<unknown> }).__partnerosDb = Promise.resolve(db.conn);
+  await db.conn.query("insert into public.workspace_settings (company_name) values ('Test Co')");
+  stages = await createDefaultStages(db.conn);
+  vp = await f.createUser(db.conn, { role: "vp" });
+  sales = await f.createUser(db.conn, { role: "sales_manager", email: "sam@test.partneros.dev" });
+  other = await f.createUser(db.conn, { role: "sales_manager", email: "olu@test.partneros.dev" });
+  isv = await f.createPartner(db.conn, { name: "Datadog", kind: "isv", domain: "observability" });
+});
+afterAll(async () => {
+  delete (globalThis as { __partnerosDb?: unknown }).__partnerosDb;
+  await db?.close();
+});
+
+describe("opportunity form", () => {
+  test.each([
+    [{ value: "-5" }, "value", "The value cannot be negative"],
+    [{ currency: "XYZ" }, "currency", "Unknown currency"],
+    [{ expectedCloseDate: "1900-01-01" }, "expectedCloseDate", "Choose a date between 2000 and 2100"],
+    [{ value: "1250,50" }, "value", "Use a dot for decimals"],
+    [{ contactEmail: "nope" }, "contactEmail", "valid email"],
+  ])("%o → field error on %s, nothing saved", async (patch, field, message) => {
+    await as(sales);
+    const before = await countOpps();
+    const result = await createOpportunityAction({ customerName: "Acme", value: "1000", currency: "USD", ownerId: sales.id, stageId: stages.lead, ...patch });
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.fieldErrors?.[field]?.[0]).toContain(message);
+    expect(await countOpps()).toBe(before);
+  });
+
+  test("a sales manager creates their own deal, cannot create one for someone else, cannot edit another's", async () => {
+    await as(sales);
+    const created = await createOpportunityAction({ customerName: "Acme", value: "125,000.50", currency: "usd", ownerId: sales.id, stageId: stages.lead });
+    expect(created.ok).toBe(true);
+    const [row] = await db.conn.query<{ value_minor: string; currency: string }>("select value_minor::text, currency from public.opportunities where id = $1", [created.ok ? created.data.id : ""]);
+    expect(row).toEqual({ value_minor: "12500050", currency: "USD" });
+    expect(await createOpportunityAction({ customerName: "Acme", value: "1", currency: "USD", ownerId: other.id, stageId: stages.lead })).toMatchObject({ ok: false, status: 403 });
+    await as(other);
+    expect(await updateOpportunityAction({ id: created.ok ? created.data.id : "", customerName: "Hijacked", value: "1", currency: "USD", ownerId: other.id })).toMatchObject({ ok: false, status: 403 });
+  });
+
+  test("a refused move returns the rule and the field", async () => {
+    const opp = await f.createOpportunity(db.conn, { ownerId: sales.id, stageId: stages.demo });
+    await as(sales);
+    expect(await moveOpportunityAction({ id: opp.id, toStageId: stages.poc })).toEqual({
+      ok: false,
+      status: 422,
+      error: "POC needs a technical contact",
+      rule: "required_field",
+      field: "technical_contact_name",
+    });
+  });
+});
+
+describe("bulk changes are all or nothing", () => {
+  test("one refused move leaves every selected deal where it was", async () => {
+    const ok = await f.createOpportunity(db.conn, { ownerId: sales.id, stageId: stages.demo, technicalContactName: "Ada" });
+    const blocked = await f.createOpportunity(db.conn, { ownerId: sales.id, stageId: stages.demo });
+    await as(sales);
+    const result = await bulkUpdateOpportunitiesAction({ ids: [ok.id, blocked.id], toStageId: stages.poc });
+    expect(result).toMatchObject({ ok: false, error: "POC needs a technical contact" });
+    const rows = await db.conn.query<{ stage_id: string }>("select stage_id from public.opportunities where id = any($1)", [[ok.id, blocked.id]]);
+    expect(rows.every((r) => r.stage_id === stages.demo)).toBe(true);
+  });
+
+  test("only the VP reassigns", async () => {
+    const opp = await f.createOpportunity(db.conn, { ownerId: sales.id, stageId: stages.lead });
+    await as(sales);
+    expect(await bulkUpdateOpportunitiesAction({ ids: [opp.id], ownerId: other.id })).toMatchObject({ ok: false, status: 403 });
+    await as(vp);
+    expect(await bulkUpdateOpportunitiesAction({ ids: [opp.id], ownerId: other.id })).toMatchObject({ ok: true, data: { count: 1 } });
+  });
+});
+
+describe("CSV import", () => {
+  const header = "customer_name,value,currency,stage,owner_email,isv_partner,expected_close_date,technical_contact_name";
+  const csv = [
+    header,
+    "Good One,1000,USD,lead,sam@test.partneros.dev,Datadog,2027-01-31,",
+    "Negative,-5,USD,lead,sam@test.partneros.dev,,,",
+    "Old,100,USD,demo,sam@test.partneros.dev,,1900-01-01,",
+    "Good Two,2500.50,EUR,demo,sam@test.partneros.dev,,,",
+    "Poc No Tech,100,USD,poc,sam@test.partneros.dev,,,",
+    "Not Mine,100,USD,lead,olu@test.partneros.dev,,,",
+  ].join("\n");
+
+  test("preview reports every problem by line and field and writes nothing", async () => {
+    await as(sales);
+    const before = await countOpps();
+    const result = await importOpportunitiesAction({ csv, mode: "preview" });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.data).toMatchObject({ totalRows: 6, validRows: 2, imported: 0 });
+    expect(result.data.errors.map((e) => `${e.line}:${e.field}`)).toEqual(["3:value", "4:expected_close_date", "6:technical_contact_name", "7:owner_email"]);
+    expect(await countOpps()).toBe(before);
+  });
+
+  test("all-or-nothing imports nothing when any row is bad; valid-only imports the good rows with history", async () => {
+    await as(sales);
+    const before = await countOpps();
+    expect(await importOpportunitiesAction({ csv, mode: "all-or-nothing" })).toMatchObject({ ok: true, data: { imported: 0 } });
+    expect(await countOpps()).toBe(before);
+    expect(await importOpportunitiesAction({ csv, mode: "valid-only" })).toMatchObject({ ok: true, data: { imported: 2 } });
+    const rows = await db.conn.query<{ customer_name: string; value_minor: string; isv_partner_id: string | null; history: number }>(
+      `select o.customer_name, o.value_minor::text, o.isv_partner_id, (select count(*)::int from public.opportunity_stage_history h where h.opportunity_id = o.id) as history
+       from public.opportunities o where o.customer_name in ('Good One', 'Good Two') order by 1`,
+    );
+    expect(rows).toEqual([
+      { customer_name: "Good One", value_minor: "100000", isv_partner_id: isv.id, history: 1 },
+      { customer_name: "Good Two", value_minor: "250050", isv_partner_id: null, history: 1 },
+    ]);
+  });
+});

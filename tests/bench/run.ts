@@ -1,6 +1,7 @@
 import { authSuite } from "./auth";
+import { pipelineSuite } from "./pipeline";
 
-const SUITES: Record<string, () => Promise<void>> = { auth: authSuite };
+const SUITES: Record<string, () => Promise<void>> = { auth: authSuite, pipeline: pipelineSuite };
 
 const requested = process.argv.slice(2).filter((a) => !a.startsWith("-"));
 const names = requested.length ? requested : Object.keys(SUITES);

@@ -6,6 +6,9 @@ import { OpportunityList } from "@/components/pipeline/opportunity-list";
 import { PipelineFilters } from "@/components/pipeline/pipeline-filters";
 import { NewOpportunityButton } from "@/components/pipeline/new-opportunity-button";
 import { OpportunitySheet } from "@/components/pipeline/opportunity-sheet";
+import { SavedViews } from "@/components/pipeline/saved-views";
+import { asc } from "drizzle-orm";
+import { savedViews } from "@/lib/db/schema";
 import { LiveRefresh } from "@/components/realtime/live-refresh";
 import { PageHeader } from "@/components/shell/page-header";
 import { Button } from "@/components/ui/button";
@@ -36,13 +39,14 @@ function loadPipeline(claims: SessionClaims, params: PipelineParams) {
   return withSession({ claims }, async (tx) => {
     const options = await getPipelineOptions(tx);
     const sheet = await loadDetail(tx, params.opportunity);
+    const views = await tx.select({ id: savedViews.id, name: savedViews.name, query: savedViews.query }).from(savedViews).orderBy(asc(savedViews.name));
     const filters = filtersOf(params, 10 ** minorDigits(options.currency));
     const stages = await listStages(tx);
     if (params.view === "list") {
       const list = await listOpportunities(tx, filters, sortOf(params), { limit: PAGE_SIZE, offset: (params.page - 1) * PAGE_SIZE });
-      return { options, stages, list, cards: null, now: Date.now(), ...sheet };
+      return { options, stages, list, cards: null, now: Date.now(), views, ...sheet };
     }
-    return { options, stages, list: null, cards: await listBoardCards(tx, filters), now: Date.now(), ...sheet };
+    return { options, stages, list: null, cards: await listBoardCards(tx, filters), now: Date.now(), views, ...sheet };
   });
 }
 
@@ -72,6 +76,7 @@ export default async function PipelinePage({ searchParams }: { searchParams: Pro
         description="Every opportunity from lead to close. Drag a card, or focus it and press ← → to change its stage, Space to reorder, Enter to open."
         actions={
           <>
+            <SavedViews views={data.views} />
             {user.role !== "finance" ? <NewOpportunityButton /> : null}
             <nav aria-label="Pipeline views" className={cn("flex items-center gap-1 rounded-lg border p-1")}>
               {tab("board", "Board", Kanban)}

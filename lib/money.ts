@@ -16,6 +16,7 @@ export function formatMoney(amountMinor: number, currency: string, options: { co
     style: "currency",
     currency,
     notation: options.compact ? "compact" : "standard",
+    minimumFractionDigits: options.compact ? 0 : minorDigits(currency),
     maximumFractionDigits: options.compact ? 1 : minorDigits(currency),
   }).format(value);
 }

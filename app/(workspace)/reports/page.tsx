@@ -1,24 +1,103 @@
 import type { Metadata } from "next";
-import { ComingSoon } from "@/components/shell/coming-soon";
+import { ForecastDeals } from "@/components/dashboard/forecast-deals";
+import { ForecastSummary } from "@/components/dashboard/forecast-summary";
+import { LearnedStages } from "@/components/dashboard/learned-stages";
+import { QuarterTrend } from "@/components/dashboard/quarter-trend";
+import { StageDurations } from "@/components/dashboard/stage-durations";
+import { WinLossTables } from "@/components/dashboard/win-loss-tables";
 import { PageHeader } from "@/components/shell/page-header";
 import { STAFF_ROLES } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
+import { stageDurations } from "@/lib/dashboard/conversion";
+import { getWinLoss, listStageMoves, windowBounds } from "@/lib/dashboard/queries";
+import { withSession, type SessionClaims } from "@/lib/db/session";
+import {
+  getQuarterForecast,
+  lastFourQuarters,
+  listForecastStages,
+  listQuarterTrend,
+} from "@/lib/forecast/inputs";
 
 export const metadata: Metadata = { title: "Reports" };
 
-export default async function Page() {
-  await requireUser(STAFF_ROLES);
+function loadReports(claims: SessionClaims) {
+  const now = new Date();
+  const window = lastFourQuarters(now);
+  return withSession({ claims }, async (tx) => ({
+    today: now.toISOString().slice(0, 10),
+    window,
+    forecast: await getQuarterForecast(tx, now),
+    trend: await listQuarterTrend(tx, now),
+    winLoss: await getWinLoss(tx, now),
+    durations: stageDurations(
+      await listStageMoves(tx, window),
+      await listForecastStages(tx),
+      windowBounds(window),
+    ),
+  }));
+}
+
+function Section({
+  id,
+  title,
+  description,
+  children,
+}: {
+  id: string;
+  title: string;
+  description: string;
+  children: React.ReactNode;
+}) {
   return (
-    <div className="grid gap-6">
-      <PageHeader title="Reports" description="Forecasts, win/loss and commission statements." />
-      <ComingSoon
-        feature="Reports"
-        bullets={[
-          "Weighted forecast and a Monte Carlo view of the quarter",
-          "Win/loss analysis by reason, partner, owner and deal size",
-          "Commission statements per partner and period",
-        ]}
+    <section aria-labelledby={id} className="grid gap-4">
+      <div>
+        <h2 id={id} className="text-lg font-semibold tracking-tight">
+          {title}
+        </h2>
+        <p className="text-sm text-muted-foreground">{description}</p>
+      </div>
+      {children}
+    </section>
+  );
+}
+
+export default async function ReportsPage() {
+  const user = await requireUser(STAFF_ROLES);
+  const r = await loadReports(user.claims);
+  const { forecast } = r;
+  return (
+    <div className="grid gap-10">
+      <PageHeader
+        title="Reports"
+        description="Forecast, quarterly trend, win/loss and time in stage, from every deal you can see."
       />
+      <Section
+        id="forecast"
+        title={`Forecast ${forecast.quarter.label}`}
+        description="Open deals expected to close this quarter, or already overdue, on top of what is already won."
+      >
+        <ForecastSummary forecast={forecast}>
+          <LearnedStages stages={forecast.stages} closedSample={forecast.closedSample} />
+        </ForecastSummary>
+        <ForecastDeals forecast={forecast} today={r.today} />
+      </Section>
+      <Section id="trend" title="Trend" description={`Bookings in ${r.window.label}.`}>
+        <QuarterTrend quarters={r.trend.quarters} currency={r.trend.currency} />
+      </Section>
+      <Section id="win-loss" title="Win/loss" description={`Deals closed in ${r.window.label}.`}>
+        <WinLossTables data={r.winLoss} />
+      </Section>
+      <Section
+        id="durations"
+        title="Stage duration"
+        description="How long deals sit in each stage before they move."
+      >
+        <StageDurations durations={r.durations} windowLabel={r.window.label} />
+      </Section>
+      <p className="text-xs text-muted-foreground">
+        Money figures count deals in {forecast.currency} only; deals in other currencies join them once FX
+        conversion lands. Counts and win rates include every currency.
+      </p>
     </div>
   );
 }

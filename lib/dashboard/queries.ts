@@ -5,7 +5,7 @@ import { partnerDomain, partners, type PartnerDomain } from "@/lib/db/schema";
 import { rows } from "@/lib/db/session";
 import { getQuarterTargets, getWonTotal, getWorkspaceBasics, lastFourQuarters, listForecastStages, listOpenDeals, type ForecastStage } from "@/lib/forecast/inputs";
 import { weightedForecast } from "@/lib/forecast/weighted";
-import { sizeBand, stageConversions, tally, type ClosedRow, type StageMove } from "./conversion";
+import { sizeBand, tally, type ClosedRow, type FunnelStage, type StageConversion, type StageMove } from "./conversion";
 import { quarterOf, type Quarter } from "./quarter";
 
 export interface QuarterSnapshot {
@@ -118,6 +118,49 @@ export async function listStageMoves(tx: Tx, window: { start: string; end: strin
                                    where moved_at >= ${`${window.start}T00:00:00Z`}::timestamptz and moved_at < ${`${window.end}T00:00:00Z`}::timestamptz)`,
   );
   return moves.map((m) => ({ ...m, movedAt: Number(m.movedAt) }));
+}
+
+/**
+ * Stage-to-stage conversion counted in SQL (the same rule as `stageConversions`: a deal that first
+ * entered an open stage in the window converts when any later move reaches a higher, non-lost stage),
+ * so the dashboard never loads the whole history.
+ */
+export async function countStageConversions(tx: Tx, window: { start: string; end: string }, stages: readonly FunnelStage[]): Promise<StageConversion[]> {
+  const counts = await rows<{ stageId: string; entered: number; advanced: number }>(
+    tx,
+    sql`with ranked as (
+          select id, is_lost,
+                 case when is_won then (select count(*) from public.stages where not is_won and not is_lost)
+                      when is_lost then null
+                      else row_number() over (partition by is_won or is_lost order by position) - 1 end as r
+          from public.stages
+        ),
+        entries as (
+          select h.opportunity_id, h.to_stage_id, min(h.moved_at) as at
+          from public.opportunity_stage_history h join ranked s on s.id = h.to_stage_id
+          where s.r is not null and not exists (select 1 from public.stages w where w.id = s.id and w.is_won)
+            and h.moved_at >= ${`${window.start}T00:00:00Z`}::timestamptz and h.moved_at < ${`${window.end}T00:00:00Z`}::timestamptz
+          group by 1, 2
+        )
+        select e.to_stage_id::text as "stageId", count(*)::int as entered,
+               (count(*) filter (where exists (
+                  select 1 from public.opportunity_stage_history h2 join ranked r2 on r2.id = h2.to_stage_id
+                  where h2.opportunity_id = e.opportunity_id and h2.moved_at > e.at
+                    and r2.r > (select r from ranked where id = e.to_stage_id))))::int as advanced
+        from entries e group by e.to_stage_id`,
+  );
+  const byStage = new Map(counts.map((c) => [c.stageId, c]));
+  const open = stages.filter((st) => !st.isWon && !st.isLost).sort((a, b) => a.position - b.position);
+  const firstWon = stages.filter((st) => st.isWon).sort((a, b) => a.position - b.position)[0];
+  const pick = (st: FunnelStage) => ({ id: st.id, key: st.key, name: st.name });
+  return open.flatMap((from, i): StageConversion[] => {
+    const to = open[i + 1] ?? firstWon;
+    if (!to) return [];
+    const c = byStage.get(from.id);
+    const entered = Number(c?.entered ?? 0);
+    const advanced = Number(c?.advanced ?? 0);
+    return [{ from: pick(from), to: pick(to), entered, advanced, rate: entered === 0 ? null : advanced / entered }];
+  });
 }
 
 type TeamRow = Omit<TeamMember, "winRate" | "recentMoves" | "goalMinor" | "pace">;
@@ -247,7 +290,7 @@ export async function getDashboard(tx: Tx, now = new Date()) {
     bookings: { wonMinor: won.totalMinor, wonCount: won.count, targetMinor: targetMinor ?? basics.quarterTargetMinor },
     wonStageId: stageRows.find((s) => s.isWon)?.id ?? null,
     ...pipeline,
-    conversions: stageConversions(await listStageMoves(tx, window), stageRows, windowBounds(window)),
+    conversions: await countStageConversions(tx, window, stageRows),
     team: await listTeamPerformance(tx, currency, now),
     domains: await listDomainGoals(tx, currency, quarter),
     partners: await listPartnerMatrix(tx, currency, quarter),

@@ -1,7 +1,7 @@
 import type { Tx } from "../../lib/db/connection";
-import { getQuarterSnapshot } from "../../lib/dashboard/queries";
+import { getDashboard } from "../../lib/dashboard/queries";
 
-/** The data the dashboard page loads, through the same query functions the page calls. */
-export async function dashboardLoad(tx: Tx) {
-  return getQuarterSnapshot(tx);
+/** The data the dashboard page loads, through the same query function the page calls. */
+export function dashboardLoad(tx: Tx) {
+  return getDashboard(tx, new Date());
 }

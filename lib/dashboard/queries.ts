@@ -1,7 +1,7 @@
 import "server-only";
 import { count, eq, sql, type SQL } from "drizzle-orm";
 import type { Tx } from "@/lib/db/connection";
-import { partnerDomain, partners, type PartnerDomain } from "@/lib/db/schema";
+import { partnerDomain, partners, pipelineAggregates, type PartnerDomain } from "@/lib/db/schema";
 import { rows } from "@/lib/db/session";
 import { getQuarterTargets, getWonTotal, getWorkspaceBasics, lastFourQuarters, listForecastStages, listOpenDeals, type ForecastStage } from "@/lib/forecast/inputs";
 import { weightedForecast } from "@/lib/forecast/weighted";
@@ -120,6 +120,36 @@ export async function listStageMoves(tx: Tx, window: { start: string; end: strin
   return moves.map((m) => ({ ...m, movedAt: Number(m.movedAt) }));
 }
 
+export const conversionsKey = (window: { start: string; end: string }) => `conversions:${window.start}:${window.end}`;
+const AGGREGATE_MAX_AGE_MS = 15 * 60_000;
+
+/** Conversions from the scheduled aggregate when it is fresh, else counted now. */
+export async function getStageConversions(tx: Tx, window: { start: string; end: string }, stages: readonly FunnelStage[], now: Date): Promise<StageConversion[]> {
+  const [cached] = await tx
+    .select({ payload: pipelineAggregates.payload, computedAt: pipelineAggregates.computedAt })
+    .from(pipelineAggregates)
+    .where(eq(pipelineAggregates.key, conversionsKey(window)));
+  const names = new Map(stages.map((st) => [st.id, st.name]));
+  const payload = cached?.payload as StageConversion[] | undefined;
+  const fresh = cached && now.getTime() - cached.computedAt.getTime() < AGGREGATE_MAX_AGE_MS;
+  // A stage added, renamed or removed since the refresh makes the cached funnel wrong: count again.
+  const sameStages = payload?.length === stages.filter((st) => !st.isLost && !st.isWon).length && payload.every((c) => names.get(c.from.id) === c.from.name && names.get(c.to.id) === c.to.name);
+  if (fresh && sameStages) return payload!;
+  return countStageConversions(tx, window, stages);
+}
+
+/** Scheduled job: refreshes the conversion aggregate for the current window. */
+export async function refreshPipelineAggregates(tx: Tx, now = new Date()): Promise<{ key: string }> {
+  const window = lastFourQuarters(now);
+  const conversions = await countStageConversions(tx, window, await listForecastStages(tx));
+  const key = conversionsKey(window);
+  await tx
+    .insert(pipelineAggregates)
+    .values({ key, payload: conversions, computedAt: now })
+    .onConflictDoUpdate({ target: pipelineAggregates.key, set: { payload: conversions, computedAt: now } });
+  return { key };
+}
+
 /**
  * Stage-to-stage conversion counted in SQL (the same rule as `stageConversions`: a deal that first
  * entered an open stage in the window converts when any later move reaches a higher, non-lost stage),
@@ -129,25 +159,26 @@ export async function countStageConversions(tx: Tx, window: { start: string; end
   const counts = await rows<{ stageId: string; entered: number; advanced: number }>(
     tx,
     sql`with ranked as (
-          select id, is_lost,
+          select id,
                  case when is_won then (select count(*) from public.stages where not is_won and not is_lost)
                       when is_lost then null
-                      else row_number() over (partition by is_won or is_lost order by position) - 1 end as r
+                      else row_number() over (partition by is_won or is_lost order by position) - 1 end as r,
+                 not (is_won or is_lost) as open
           from public.stages
         ),
-        entries as (
-          select h.opportunity_id, h.to_stage_id, min(h.moved_at) as at
+        moves as (
+          select h.opportunity_id, h.to_stage_id, h.moved_at, s.r, s.open,
+                 max(s.r) over (partition by h.opportunity_id order by h.moved_at, h.id rows between 1 following and unbounded following) as later_max
           from public.opportunity_stage_history h join ranked s on s.id = h.to_stage_id
-          where s.r is not null and not exists (select 1 from public.stages w where w.id = s.id and w.is_won)
-            and h.moved_at >= ${`${window.start}T00:00:00Z`}::timestamptz and h.moved_at < ${`${window.end}T00:00:00Z`}::timestamptz
-          group by 1, 2
+        ),
+        entries as (
+          select distinct on (opportunity_id, to_stage_id) to_stage_id, r, later_max
+          from moves
+          where open and moved_at >= ${`${window.start}T00:00:00Z`}::timestamptz and moved_at < ${`${window.end}T00:00:00Z`}::timestamptz
+          order by opportunity_id, to_stage_id, moved_at
         )
-        select e.to_stage_id::text as "stageId", count(*)::int as entered,
-               (count(*) filter (where exists (
-                  select 1 from public.opportunity_stage_history h2 join ranked r2 on r2.id = h2.to_stage_id
-                  where h2.opportunity_id = e.opportunity_id and h2.moved_at > e.at
-                    and r2.r > (select r from ranked where id = e.to_stage_id))))::int as advanced
-        from entries e group by e.to_stage_id`,
+        select to_stage_id::text as "stageId", count(*)::int as entered, (count(*) filter (where later_max > r))::int as advanced
+        from entries group by to_stage_id`,
   );
   const byStage = new Map(counts.map((c) => [c.stageId, c]));
   const open = stages.filter((st) => !st.isWon && !st.isLost).sort((a, b) => a.position - b.position);
@@ -198,6 +229,7 @@ export async function listTeamPerformance(tx: Tx, currency: string, now: Date): 
           count(o.id) filter (where s.is_lost and o.actual_close_date >= ${win.start}::date and o.actual_close_date < ${win.end}::date)::int as "closedLost"
         from public.profiles p
         left join public.opportunities o on o.owner_id = p.id
+          and (o.actual_close_date is null or o.actual_close_date >= least(${win.start}::date, ${q.start}::date))
         left join public.stages s on s.id = o.stage_id
         where p.role::text in ('sales_manager', 'partnership_manager') and p.deactivated_at is null
         group by p.id, p.display_name, p.role
@@ -290,7 +322,7 @@ export async function getDashboard(tx: Tx, now = new Date()) {
     bookings: { wonMinor: won.totalMinor, wonCount: won.count, targetMinor: targetMinor ?? basics.quarterTargetMinor },
     wonStageId: stageRows.find((s) => s.isWon)?.id ?? null,
     ...pipeline,
-    conversions: await countStageConversions(tx, window, stageRows),
+    conversions: await getStageConversions(tx, window, stageRows, now),
     team: await listTeamPerformance(tx, currency, now),
     domains: await listDomainGoals(tx, currency, quarter),
     partners: await listPartnerMatrix(tx, currency, quarter),

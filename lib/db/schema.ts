@@ -299,5 +299,11 @@ export const quarterlyGoals = pgTable("quarterly_goals", {
   updatedAt: ts("updated_at").notNull().defaultNow(),
 });
 
+export const pipelineAggregates = pgTable("pipeline_aggregates", {
+  key: text("key").primaryKey(),
+  computedAt: ts("computed_at").notNull().defaultNow(),
+  payload: jsonb("payload").$type<unknown>().notNull(),
+});
+
 export type AppRole = (typeof appRole.enumValues)[number];
 export type PartnerDomain = (typeof partnerDomain.enumValues)[number];

@@ -4,6 +4,7 @@ import { getConnection } from "@/lib/db/client";
 import { jobRuns } from "@/lib/db/schema";
 import { withSystem } from "@/lib/db/session";
 import { deliverOutbox } from "@/lib/email/delivery";
+import { refreshPipelineAggregates } from "@/lib/dashboard/queries";
 import { pruneRateLimits } from "@/lib/auth/rate-limit";
 
 type JobFn = () => Promise<Record<string, unknown>>;
@@ -11,6 +12,10 @@ type JobFn = () => Promise<Record<string, unknown>>;
 /** Scheduled work: each job is idempotent, so any scheduler may call it any number of times. */
 export const JOBS = {
   "email-outbox": { everySeconds: 10, run: async () => ({ ...(await deliverOutbox()) }) },
+  "pipeline-aggregates": {
+    everySeconds: 300,
+    run: async () => withSystem("cron.pipeline-aggregates", (tx) => refreshPipelineAggregates(tx)),
+  },
   "prune-rate-limits": {
     everySeconds: 3600,
     run: async () => {

@@ -147,6 +147,13 @@ const CASES: TableCase[] = [
     allow: { select: STAFF, insert: ["vp"], update: ["vp"], delete: ["vp"] },
   },
   {
+    table: "pipeline_aggregates",
+    target: () => "conversions:test",
+    insert: () => sql`insert into public.pipeline_aggregates (key, payload) values ('forged', '[]')`,
+    set: sql`payload = '[]'`,
+    allow: { select: STAFF, insert: [], update: [], delete: [] },
+  },
+  {
     table: "email_outbox",
     target: (c) => c.ids.email!,
     insert: () => sql`insert into public.email_outbox (to_email, template, subject, text_body, html_body, idempotency_key) values ('a@b.dev', 't', 's', 't', 'h', 'k-rls')`,
@@ -217,6 +224,7 @@ beforeAll(async () => {
       spareTier: (await f.createTier(c)).id,
       lossReason: (await c.query<{ id: string }>("insert into public.loss_reasons (label) values ('Budget') returning id"))[0]!.id,
       savedView: (await c.query<{ id: string }>("insert into public.saved_views (owner_id, name) values ($1, 'My deals') returning id", [users.sales_manager.id]))[0]!.id,
+      aggregate: (await c.query<{ id: string }>("insert into public.pipeline_aggregates (key, payload) values ('conversions:test', '[]') returning key as id"))[0]!.id,
       goal: (await c.query<{ id: string }>("insert into public.quarterly_goals (year, quarter, target_minor) values (2030, 1, 100) returning id"))[0]!.id,
       spareStage: (await f.createStage(c)).id,
     },
@@ -236,7 +244,7 @@ async function run(tc: TableCase, role: Role, command: Command): Promise<boolean
   const { actor, id } = actorOf(role);
   const table = sql.raw(`public.${tc.table}`);
   const target = tc.table === "workspace_settings" ? sql`true` : sql`${tc.target(ctx)}`;
-  const where = sql`id = ${target}`;
+  const where = tc.table === "pipeline_aggregates" ? sql`key = ${target}` : sql`id = ${target}`;
   const result = await attempt(db.conn, actor, async (tx) => {
     switch (command) {
       case "select":

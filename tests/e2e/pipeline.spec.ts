@@ -48,10 +48,15 @@ test("a sales manager's move appears on the VP's open board; stage rules are enf
   await loginAs(sales, "sales");
   await createDeal(sales, customer);
   await expect(column(vp, "lead").getByText(customer)).toBeVisible();
+  const dashboard = await vpContext.newPage();
+  await dashboard.goto("/dashboard");
+  const demoCount = dashboard.getByTestId("dashboard-stage-demo");
+  const before = Number(await demoCount.textContent());
 
   await pointerDrag(sales, customer, "demo");
   await expect(column(sales, "demo").getByText(customer)).toBeVisible();
   await expect(column(vp, "demo").getByText(customer)).toBeVisible({ timeout: 5_000 });
+  await expect(demoCount).toHaveText(String(before + 1), { timeout: 5_000 });
 
   // POC needs a technical contact: refused with the rule's message, and the card returns to Demo.
   await keyboardMove(sales, customer, "ArrowRight");

@@ -1,64 +1,7 @@
 import { describe, expect, test } from "vitest";
+import { version, deal, NO_PERIOD, FX, schedule, type Case } from "../support/commissions";
+import type { CommissionTerms, Deal } from "@/lib/commissions/types";
 import { calculateSchedule, isExcluded } from "@/lib/commissions/engine";
-import type {
-  AgreementVersion,
-  CommissionTerms,
-  Deal,
-  FxRate,
-  Override,
-  PeriodContext,
-  Schedule,
-} from "@/lib/commissions/types";
-
-const version = (over: Partial<AgreementVersion> = {}): AgreementVersion => ({
-  id: "v1",
-  agreementId: "a1",
-  version: 1,
-  effectiveFrom: "2025-01-01",
-  effectiveTo: null,
-  model: "referral",
-  direction: "receivable",
-  rate: "15",
-  basis: "deal_value",
-  paymentModel: "one_time",
-  currency: "USD",
-  terms: {},
-  ...over,
-});
-const deal = (over: Partial<Deal> = {}): Deal => ({
-  id: "d1",
-  valueMinor: 1_000_000,
-  currency: "USD",
-  closeDate: "2025-06-15",
-  customerName: "Initech",
-  ...over,
-});
-const NO_PERIOD: PeriodContext = { volumeBeforeMinor: 0, commissionBeforeMinor: 0 };
-const FX: FxRate[] = [
-  { date: "2025-06-01", from: "EUR", to: "USD", rate: "1.0842" },
-  { date: "2025-06-01", from: "USD", to: "JPY", rate: "151.37" },
-];
-
-interface Case {
-  v?: Partial<AgreementVersion>;
-  terms?: CommissionTerms;
-  d?: Partial<Deal>;
-  period?: Partial<PeriodContext>;
-  override?: Override;
-  fx?: FxRate[];
-}
-
-function schedule({ v, terms, d, period, override, fx = FX }: Case): Schedule {
-  const result = calculateSchedule({
-    deal: deal(d),
-    versions: [version({ ...v, terms: terms ?? v?.terms ?? {} })],
-    fx,
-    period: { ...NO_PERIOD, ...period },
-    override,
-  });
-  if (isExcluded(result)) throw new Error(`unexpected exclusion: ${result.reason}`);
-  return result;
-}
 
 describe("calculateSchedule money: period cap, currencies, rounding, recurring (deal 1,000,000 cents unless stated)", () => {
   test.each<[string, Case, number, string]>([

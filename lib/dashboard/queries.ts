@@ -299,36 +299,60 @@ async function listOpenDealItems(tx: Tx, where: SQL, orderBy: SQL, now: Date, li
   return result.map(({ enteredAt, ...d }) => ({ ...d, valueMinor: Number(d.valueMinor), daysInStage: Math.floor((now.getTime() - Number(enteredAt)) / DAY_MS) }));
 }
 
-/** Everything on the VP dashboard, read through the caller's RLS; money totals count workspace-currency deals only. */
-export async function getDashboard(tx: Tx, now = new Date()) {
-  const basics = await getWorkspaceBasics(tx);
-  const { currency } = basics;
+/** Runs one read in a transaction as the caller; several may run at once on separate connections. */
+export type ReadRunner = <T>(fn: (tx: Tx) => Promise<T>) => Promise<T>;
+
+/** A runner that reuses one open transaction (tests, or a single-connection engine). */
+export const inTransaction = (tx: Tx): ReadRunner => (fn) => fn(tx);
+
+/**
+ * Everything on the VP dashboard, read through the caller's RLS; money totals count workspace-currency
+ * deals only. Independent reads run concurrently, each in its own RLS transaction.
+ */
+export async function getDashboard(run: ReadRunner, now = new Date()) {
   const quarter = quarterOf(now);
   const today = isoDate(now);
   const dueBy = isoDate(new Date(now.getTime() + 14 * DAY_MS));
   const window = lastFourQuarters(now);
-  const stageRows = await listForecastStages(tx);
-  const [targetMinor] = await getQuarterTargets(tx, [quarter], basics);
-  const won = await getWonTotal(tx, currency, quarter);
-  const pipeline = await getStagePipeline(tx, stageRows, currency, today);
-  const stalledBefore = new Date(now.getTime() - basics.stalledAfterDays * DAY_MS).toISOString();
+  const [head, team, domains, partners, lists] = await Promise.all([
+    run(async (tx) => {
+      const basics = await getWorkspaceBasics(tx);
+      const stageRows = await listForecastStages(tx);
+      const [targetMinor] = await getQuarterTargets(tx, [quarter], basics);
+      const won = await getWonTotal(tx, basics.currency, quarter);
+      const pipeline = await getStagePipeline(tx, stageRows, basics.currency, today);
+      const conversions = await getStageConversions(tx, window, stageRows, now);
+      return { basics, stageRows, targetMinor, won, pipeline, conversions };
+    }),
+    run(async (tx) => listTeamPerformance(tx, (await getWorkspaceBasics(tx)).currency, now)),
+    run(async (tx) => listDomainGoals(tx, (await getWorkspaceBasics(tx)).currency, quarter)),
+    run(async (tx) => listPartnerMatrix(tx, (await getWorkspaceBasics(tx)).currency, quarter)),
+    run(async (tx) => {
+      const { stalledAfterDays } = await getWorkspaceBasics(tx);
+      const stalledBefore = new Date(now.getTime() - stalledAfterDays * DAY_MS).toISOString();
+      return {
+        stalled: await listOpenDealItems(tx, sql`o.stage_entered_at < ${stalledBefore}::timestamptz`, sql`o.stage_entered_at asc`, now),
+        closesDue: await listOpenDealItems(tx, sql`o.expected_close_date between ${today}::date and ${dueBy}::date`, sql`o.expected_close_date asc, o.value_minor desc`, now),
+      };
+    }),
+  ]);
+  const { basics, stageRows, targetMinor, won, pipeline, conversions } = head;
   return {
-    currency,
+    currency: basics.currency,
     today,
     dueBy,
     quarter,
     elapsedShare: elapsedShare(quarter, now),
     window,
     bookings: { wonMinor: won.totalMinor, wonCount: won.count, targetMinor: targetMinor ?? basics.quarterTargetMinor },
-    wonStageId: stageRows.find((s) => s.isWon)?.id ?? null,
+    wonStageId: stageRows.find((st) => st.isWon)?.id ?? null,
     ...pipeline,
-    conversions: await getStageConversions(tx, window, stageRows, now),
-    team: await listTeamPerformance(tx, currency, now),
-    domains: await listDomainGoals(tx, currency, quarter),
-    partners: await listPartnerMatrix(tx, currency, quarter),
+    conversions,
+    team,
+    domains,
+    partners,
     stalledAfterDays: basics.stalledAfterDays,
-    stalled: await listOpenDealItems(tx, sql`o.stage_entered_at < ${stalledBefore}::timestamptz`, sql`o.stage_entered_at asc`, now),
-    closesDue: await listOpenDealItems(tx, sql`o.expected_close_date between ${today}::date and ${dueBy}::date`, sql`o.expected_close_date asc, o.value_minor desc`, now),
+    ...lists,
   };
 }
 

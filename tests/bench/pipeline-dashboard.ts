@@ -1,7 +1,7 @@
 import type { Tx } from "../../lib/db/connection";
-import { getDashboard } from "../../lib/dashboard/queries";
+import { getDashboard, inTransaction } from "../../lib/dashboard/queries";
 
-/** The data the dashboard page loads, through the same query function the page calls. */
+/** The data the dashboard page loads, in one transaction (the page may spread the reads over several). */
 export function dashboardLoad(tx: Tx) {
-  return getDashboard(tx, new Date());
+  return getDashboard(inTransaction(tx), new Date());
 }

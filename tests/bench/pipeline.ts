@@ -8,6 +8,7 @@ import { listBoardCards } from "../../lib/opportunities/queries";
 import { subscribe } from "../../lib/realtime/hub";
 import { seedScale } from "../../lib/seed/scale";
 import { percentile, report, time } from "./stats";
+import { serverRenderP95 } from "./http-render";
 import { dashboardLoad } from "./pipeline-dashboard";
 
 const S = "pipeline";
@@ -86,7 +87,7 @@ async function realtimeBench(conn: Connection, engine: string, fx: Awaited<Retur
   report(S, `move_to_other_client_realtime_p95_${engine}`, percentile(samples.slice(5), 95), "ms");
 }
 
-async function run(conn: Connection, engine: string) {
+async function run(conn: Connection, engine: string, url?: string) {
   await migrate(conn);
   const seeded = await seedScale(conn);
   await conn.query("analyze");
@@ -100,6 +101,11 @@ async function run(conn: Connection, engine: string) {
   report(S, `board_cards_for_one_owner_${engine}`, cards.length, "cards");
   await measure("board_load", engine, 40, () => runAsUser(conn, fx.ownerClaims, (tx) => listBoardCards(tx, { owner: fx.owner.id })), () => conn.db.transaction((tx) => listBoardCards(tx, { owner: fx.owner.id })));
   await measure("dashboard_data", engine, 20, () => runAsUser(conn, fx.vpClaims, (tx) => dashboardLoad(tx)), () => conn.db.transaction((tx) => dashboardLoad(tx)));
+  if (url) {
+    const [vp] = await conn.query<{ email: string }>("select email from public.profiles where role = 'vp' order by created_at limit 1");
+    report(S, `dashboard_server_render_p95_${engine}`, await serverRenderP95(url, vp!.email, "/dashboard"), "ms");
+    report(S, `board_server_render_p95_${engine}`, await serverRenderP95(url, fx.owner.email, `/pipeline?owner=${fx.owner.id}`), "ms");
+  }
   const { opportunityId, moveOnce } = await moveBench(conn, engine, fx);
   await realtimeBench(conn, engine, fx, moveOnce, opportunityId);
   const [check] = await runAsUser(conn, fx.ownerClaims, (tx) => rows<{ n: number }>(tx, sql`select count(*)::int as n from public.opportunities`));
@@ -116,7 +122,7 @@ export async function pipelineSuite() {
     target.pathname = `/${name}`;
     const conn = await openConnection({ url: target.toString(), maxConnections: 6 });
     try {
-      await run(conn, "postgres");
+      await run(conn, "postgres", target.toString());
     } finally {
       await conn.close();
       await admin.unsafe(`drop database if exists ${name} with (force)`);

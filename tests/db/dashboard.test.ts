@@ -150,7 +150,7 @@ beforeAll(async () => {
 afterAll(async () => db?.close());
 
 const dashboardAs = (user: f.TestUser, now = new Date()) =>
-  runAsUser(db.conn, user.claims, (tx) => getDashboard(tx, now));
+  getDashboard((fn) => runAsUser(db.conn, user.claims, fn), now);
 const member = (team: TeamMember[], id: string) => team.find((m) => m.id === id);
 
 describe("VP dashboard", () => {

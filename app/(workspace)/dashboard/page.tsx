@@ -21,7 +21,7 @@ import { withSession, type SessionClaims } from "@/lib/db/session";
 export const metadata: Metadata = { title: "Dashboard" };
 
 function loadDashboard(claims: SessionClaims) {
-  return withSession({ claims }, (tx) => getDashboard(tx, new Date()));
+  return getDashboard((fn) => withSession({ claims }, fn), new Date());
 }
 
 export default async function DashboardPage() {

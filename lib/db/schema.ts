@@ -42,6 +42,8 @@ export const agreementStatus = pgEnum("agreement_status", ["draft", "active", "e
 export const commissionBasis = pgEnum("commission_basis", ["deal_value", "net_revenue"]);
 export const paymentModel = pgEnum("payment_model", ["one_time", "recurring", "hybrid", "milestone"]);
 export const payoutCadence = pgEnum("payout_cadence", ["monthly", "biweekly", "weekly", "realtime"]);
+export const commissionStatus = pgEnum("commission_status", ["forecast", "earned", "approved", "paid", "clawed_back"]);
+export const commissionKind = pgEnum("commission_kind", ["one_time", "upfront", "recurring", "milestone", "clawback"]);
 export const emailStatus = pgEnum("email_status", ["pending", "sending", "sent", "failed"]);
 
 export const workspaceSettings = pgTable("workspace_settings", {
@@ -303,6 +305,38 @@ export const pipelineAggregates = pgTable("pipeline_aggregates", {
   key: text("key").primaryKey(),
   computedAt: ts("computed_at").notNull().defaultNow(),
   payload: jsonb("payload").$type<unknown>().notNull(),
+});
+
+export const fxRates = pgTable("fx_rates", {
+  rateDate: date("rate_date", { mode: "string" }).notNull(),
+  base: char("base", { length: 3 }).notNull(),
+  quote: char("quote", { length: 3 }).notNull(),
+  rate: numeric("rate", { precision: 20, scale: 10 }).notNull(),
+  createdAt: ts("created_at").notNull().defaultNow(),
+});
+
+export const commissionLines = pgTable("commission_lines", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  lineKey: text("line_key").notNull().unique(),
+  opportunityId: uuid("opportunity_id").notNull(),
+  agreementId: uuid("agreement_id").notNull(),
+  agreementVersionId: uuid("agreement_version_id").notNull(),
+  partnerId: uuid("partner_id").notNull(),
+  ownerId: uuid("owner_id"),
+  direction: agreementDirection("direction").notNull(),
+  kind: commissionKind("kind").notNull(),
+  label: text("label").notNull(),
+  amountMinor: money("amount_minor").notNull(),
+  currency: char("currency", { length: 3 }).notNull(),
+  dueDate: date("due_date", { mode: "string" }).notNull(),
+  status: commissionStatus("status").notNull().default("forecast"),
+  effectiveRate: numeric("effective_rate", { precision: 9, scale: 4 }),
+  trace: jsonb("trace").$type<unknown[]>().notNull().default([]),
+  clawbackOf: uuid("clawback_of"),
+  approvedBy: uuid("approved_by"),
+  approvedAt: ts("approved_at"),
+  createdAt: ts("created_at").notNull().defaultNow(),
+  updatedAt: ts("updated_at").notNull().defaultNow(),
 });
 
 export type AppRole = (typeof appRole.enumValues)[number];

@@ -154,6 +154,21 @@ const CASES: TableCase[] = [
     allow: { select: STAFF, insert: [], update: [], delete: [] },
   },
   {
+    table: "fx_rates",
+    target: () => "2030-01-01",
+    insert: () => sql`insert into public.fx_rates (rate_date, base, quote, rate) values ('2031-01-01', 'EUR', 'USD', 1.1)`,
+    set: sql`rate = 1.2`,
+    allow: { select: STAFF, insert: ["vp", "finance"], update: ["vp", "finance"], delete: ["vp", "finance"] },
+  },
+  {
+    table: "commission_lines",
+    target: (c) => c.ids.commissionLine!,
+    insert: (c) => sql`insert into public.commission_lines (line_key, opportunity_id, agreement_id, agreement_version_id, partner_id, direction, kind, label, amount_minor, currency, due_date)
+      values ('forged', ${c.ids.opportunity!}, ${c.ids.agreementA!}, ${c.ids.versionA!}, ${c.partnerA.id}, 'payable', 'one_time', 'x', 1, 'USD', '2030-01-01')`,
+    set: sql`status = 'approved'`,
+    allow: { select: ["vp", "finance", "partner"], insert: [], update: ["vp", "finance"], delete: [] },
+  },
+  {
     table: "email_outbox",
     target: (c) => c.ids.email!,
     insert: () => sql`insert into public.email_outbox (to_email, template, subject, text_body, html_body, idempotency_key) values ('a@b.dev', 't', 's', 't', 'h', 'k-rls')`,
@@ -201,6 +216,13 @@ beforeAll(async () => {
     [opportunity.id, stage.id, users.sales_manager.id],
   );
   await db.conn.query("insert into public.workspace_settings (company_name) values ('Test Co')");
+  await db.conn.query("insert into public.fx_rates (rate_date, base, quote, rate) values ('2030-01-01', 'EUR', 'USD', 1.1)");
+  const a = await f.createAgreement(c, { partnerId: partnerA.id, direction: "payable" });
+  const [line] = await db.conn.query<{ id: string }>(
+    `insert into public.commission_lines (line_key, opportunity_id, agreement_id, agreement_version_id, partner_id, owner_id, direction, kind, label, amount_minor, currency, due_date, status)
+     values ('matrix-line', $1, $2, $3, $4, $5, 'payable', 'one_time', 'Referral', 1000, 'USD', '2026-12-01', 'earned') returning id`,
+    [opportunity.id, a.agreement.id, a.version.id, partnerA.id, users.sales_manager.id],
+  );
   const [audit] = await db.conn.query<{ id: number }>("select id from public.audit_log order by id limit 1");
   ctx = {
     users,
@@ -221,6 +243,9 @@ beforeAll(async () => {
       email: (await f.createOutboxEmail(c)).id,
       jobRun: (await f.createJobRun(c)).id,
       audit: String(audit!.id),
+      agreementA: a.agreement.id,
+      versionA: a.version.id,
+      commissionLine: line!.id,
       spareTier: (await f.createTier(c)).id,
       lossReason: (await c.query<{ id: string }>("insert into public.loss_reasons (label) values ('Budget') returning id"))[0]!.id,
       savedView: (await c.query<{ id: string }>("insert into public.saved_views (owner_id, name) values ($1, 'My deals') returning id", [users.sales_manager.id]))[0]!.id,
@@ -244,7 +269,12 @@ async function run(tc: TableCase, role: Role, command: Command): Promise<boolean
   const { actor, id } = actorOf(role);
   const table = sql.raw(`public.${tc.table}`);
   const target = tc.table === "workspace_settings" ? sql`true` : sql`${tc.target(ctx)}`;
-  const where = tc.table === "pipeline_aggregates" ? sql`key = ${target}` : sql`id = ${target}`;
+  const where =
+    tc.table === "pipeline_aggregates"
+      ? sql`key = ${target}`
+      : tc.table === "fx_rates"
+        ? sql`rate_date = ${target}::date and base = 'EUR' and quote = 'USD'`
+        : sql`id = ${target}`;
   const result = await attempt(db.conn, actor, async (tx) => {
     switch (command) {
       case "select":
@@ -281,7 +311,11 @@ describe("row ownership", () => {
     const r = await attempt(db.conn, { claims: ctx.users.partner.claims }, (tx) =>
       rows<{ id: string }>(tx, sql`select id from public.agreement_versions`),
     );
-    expect(r.value?.map((x) => x.id)).toEqual([own.version.id]);
+    const ids = r.value?.map((x) => x.id) ?? [];
+    expect(ids).toContain(own.version.id);
+    expect(ids).not.toContain(ctx.ids.versionB);
+    expect(ids).toEqual(expect.arrayContaining([ctx.ids.versionA]));
+    expect(ids).toHaveLength(2);
   });
 
   test("another sales manager cannot edit an opportunity they do not own", async () => {

@@ -5,17 +5,20 @@ const root = path.resolve(import.meta.dirname);
 const alias = { "@": root, "server-only": path.join(root, "tests/support/server-only.ts") };
 const secrets = { SESSION_SECRET: "test-session-secret-0123456789-abcdefghijklmnop", APP_URL: "http://localhost:3000", CRON_SECRET: "test-cron-secret-0123456789" };
 
-const dbProject = (engine: "pglite" | "postgres") => ({
+const dbProject = (engine: "pglite" | "postgres", groupOrder: number) => ({
   resolve: { alias },
   test: {
     name: `db-${engine}`,
     include: ["tests/db/**/*.test.ts"],
+    // The Supabase CLI check needs a PostgreSQL server.
+    exclude: engine === "pglite" ? ["tests/db/supabase-cli.test.ts"] : [],
     environment: "node",
     env: { ...secrets, TEST_DB_ENGINE: engine },
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: "forks" as const,
     maxWorkers: 2,
+    sequence: { groupOrder },
   },
 });
 
@@ -26,8 +29,8 @@ export default defineConfig({
         resolve: { alias },
         test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node", env: secrets },
       },
-      dbProject("pglite"),
-      ...(process.env.TEST_DATABASE_URL ? [dbProject("postgres")] : []),
+      dbProject("pglite", 1),
+      ...(process.env.TEST_DATABASE_URL ? [dbProject("postgres", 2)] : []),
     ],
   },
 });

@@ -8,6 +8,7 @@ import { STAFF_ROLES } from "@/lib/auth/roles";
 import { opportunities, savedViews } from "@/lib/db/schema";
 import { rows } from "@/lib/db/session";
 import { moveOpportunitySchema } from "./move-schema";
+import { recalculateAfterChange } from "@/lib/commissions/after-change";
 import { columnsOf } from "./columns";
 import { createOpportunitySchema, toMinor, updateOpportunitySchema } from "./schemas";
 
@@ -26,6 +27,7 @@ export const createOpportunityAction = defineAction({
       .values({ ...columnsOf(input), stageId: input.stageId, position: String(next), createdBy: user.id })
       .returning({ id: opportunities.id });
     await tx.execute(sql`insert into public.opportunity_stage_history (opportunity_id, to_stage_id, moved_by) values (${created!.id}, ${input.stageId}, ${user.id})`);
+    await recalculateAfterChange(tx, [created!.id]);
     revalidatePath("/pipeline");
     return { id: created!.id };
   },
@@ -37,6 +39,7 @@ export const updateOpportunityAction = defineAction({
   handler: async (input, { tx }) => {
     const updated = await tx.update(opportunities).set(columnsOf(input)).where(eq(opportunities.id, input.id)).returning({ id: opportunities.id });
     if (updated.length === 0) throw new ActionError(403, "You can only edit your own opportunities");
+    await recalculateAfterChange(tx, [input.id]);
     revalidatePath("/pipeline");
     return { id: input.id };
   },
@@ -47,7 +50,7 @@ export const moveOpportunityAction = defineAction({
   roles: EDITORS,
   schema: moveOpportunitySchema,
   handler: async (input, { tx }) => {
-    const [current] = await tx.select({ currency: opportunities.currency }).from(opportunities).where(eq(opportunities.id, input.id));
+    const [current] = await tx.select({ currency: opportunities.currency, stageId: opportunities.stageId }).from(opportunities).where(eq(opportunities.id, input.id));
     if (!current) throw new ActionError(404, "This opportunity no longer exists");
     let finalValueMinor: number | null = null;
     if (input.finalValue) {
@@ -62,6 +65,7 @@ export const moveOpportunityAction = defineAction({
       sql`select * from public.move_opportunity(${input.id}, ${input.toStageId}, ${input.beforeId ?? null}, ${input.afterId ?? null},
         ${input.justification ?? null}, ${finalValueMinor}, ${input.closeDate ?? null}, ${input.lossReason ?? null})`,
     );
+    if (moved!.stage_id !== current.stageId) await recalculateAfterChange(tx, [input.id]);
     return { id: moved!.id, stageId: moved!.stage_id, position: String(moved!.position) };
   },
 });
@@ -88,6 +92,7 @@ export const bulkUpdateOpportunitiesAction = defineAction({
       for (const id of ids) {
         await tx.execute(sql`select 1 from public.move_opportunity(${id}, ${toStageId}, null, null, ${justification ?? null}, null, null, null)`);
       }
+      await recalculateAfterChange(tx, ids);
     }
     revalidatePath("/pipeline");
     return { count: ids.length };
@@ -125,6 +130,7 @@ export const cloneOpportunityAction = defineAction({
       })
       .returning({ id: opportunities.id });
     await tx.execute(sql`insert into public.opportunity_stage_history (opportunity_id, to_stage_id, moved_by) values (${copy!.id}, ${firstStage!.id}, ${user.id})`);
+    await recalculateAfterChange(tx, [copy!.id]);
     revalidatePath("/pipeline");
     return { id: copy!.id };
   },

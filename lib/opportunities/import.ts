@@ -5,6 +5,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { defineAction } from "@/lib/actions/safe-action";
 import { opportunities, opportunityStageHistory, partners, profiles, stages } from "@/lib/db/schema";
+import { recalculateAfterChange } from "@/lib/commissions/after-change";
 import { columnsOf } from "./columns";
 import { validateOpportunityImport, type ImportIssue } from "./csv";
 
@@ -66,6 +67,7 @@ export const importOpportunitiesAction = defineAction({
     await tx.execute(sql`update public.opportunities o set position = p.max_pos + 1024 * o.position / 1000000
       from (select stage_id, coalesce(max(position) filter (where position < 1000000), 0) as max_pos from public.opportunities group by stage_id) p
       where o.stage_id = p.stage_id and o.id in ${sql`(${sql.join(inserted.map((i) => sql`${i.id}`), sql`, `)})`}`);
+    await recalculateAfterChange(tx, inserted.map((o) => o.id));
     revalidatePath("/pipeline");
     return { ...outcome, imported: inserted.length };
   },

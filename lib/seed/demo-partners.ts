@@ -84,10 +84,11 @@ export function buildIsvs(b: OrgBuilder, earliestClose: Date): IsvRow[] {
     const createdBy = staffIds[rng.pick<StaffKey>(["vp", "finance"])];
     const first: VersionTerms = {
       rate: isv.rate.toFixed(4),
-      basis: isv.model === "reseller" || isv.model === "msp" ? "net_revenue" : "deal_value",
+      // Deals carry no net-revenue figure yet, so every demo agreement pays on deal value.
+      basis: "deal_value",
       paymentModel: recurring ? "recurring" : "one_time",
       currency: "USD",
-      terms: recurring ? { recurringMonths: rng.pick([12, 12, 24, 36]) } : {},
+      terms: recurring ? { recurring: { months: rng.pick([12, 12, 24, 36]), cadence: "monthly" } } : {},
       effectiveFrom: isoDate(signedAt),
       createdBy,
       createdAt: signedAt,

@@ -14,6 +14,8 @@ import {
   TIER_DEFS,
   type StageKey,
 } from "./demo-data";
+import { recalculateOpportunity } from "../commissions/persist";
+import { buildFxRates } from "./demo-fx";
 import { buildGoals } from "./demo-goals";
 import { buildNotifications } from "./demo-notifications";
 import { LOSS_REASONS } from "./demo-words";
@@ -171,6 +173,8 @@ export async function seedDemo(conn: Connection, options: { now?: Date } = {}): 
     await insertAll(tx, schema.opportunityStageHistory, pipeline.history);
     await insertAll(tx, schema.notifications, notifications);
     await tx.insert(schema.lossReasons).values(LOSS_REASONS.map((label, position) => ({ label, position })));
+    await insertAll(tx, schema.fxRates, buildFxRates(now));
+    for (const opportunity of pipeline.opportunities) await recalculateOpportunity(tx, opportunity.id!);
     await insertAll(tx, schema.quarterlyGoals, buildGoals(now, org.staffIds));
     return true;
   });

@@ -185,9 +185,9 @@ async function insertPartners(
       case when not s.is_isv then coalesce(t.commission_rate, 20)
         else round((case a.model when 'referral' then 10 + r_rate * 15 when 'reseller' then 20 + r_rate * 20
           when 'msp' then 15 + r_rate * 25 else 10 + r_rate * 30 end)::numeric, 0) end,
-      case when a.model in ('reseller', 'msp') then 'net_revenue' else 'deal_value' end::public.commission_basis,
+      'deal_value'::public.commission_basis,
       case when s.is_isv and r_rate < 0.5 then 'recurring' else 'one_time' end::public.payment_model, 'USD',
-      case when s.is_isv and r_rate < 0.5 then '{"recurringMonths":12}'::jsonb else '{}'::jsonb end, s.joined_at
+      case when s.is_isv and r_rate < 0.5 then '{"recurring":{"months":12,"cadence":"monthly"}}'::jsonb else '{}'::jsonb end, s.joined_at
     from seed_scale_partners s
       join public.agreements a on a.id = md5('scale-agreement-' || s.n)::uuid
       left join public.partners p on p.id = s.id

@@ -83,6 +83,20 @@ describe("opportunity form", () => {
   });
 });
 
+describe("commissions follow the deal", () => {
+  test("winning a deal through the board action turns its forecast commission lines into earned ones", async () => {
+    const agreement = await f.createAgreement(db.conn, { partnerId: isv.id, direction: "receivable", model: "reseller" });
+    await db.conn.query("update public.agreement_versions set rate = 30, effective_from = '2025-01-01' where id = $1", [agreement.version.id]);
+    await as(sales);
+    const created = await createOpportunityAction({ customerName: "Commissioned", value: "10000", currency: "USD", ownerId: sales.id, stageId: stages.proposal, isvPartnerId: isv.id, expectedCloseDate: "2026-12-20" });
+    const id = created.ok ? created.data.id : "";
+    const status = () => db.conn.query<{ status: string; amount_minor: string }>("select status, amount_minor::text from public.commission_lines where opportunity_id = $1", [id]);
+    expect(await status()).toEqual([{ status: "forecast", amount_minor: "300000" }]);
+    expect(await moveOpportunityAction({ id, toStageId: stages.closed_won, finalValue: "12000", closeDate: "2026-11-20" })).toMatchObject({ ok: true });
+    expect(await status()).toEqual([{ status: "earned", amount_minor: "360000" }]);
+  });
+});
+
 describe("bulk changes are all or nothing", () => {
   test("one refused move leaves every selected deal where it was", async () => {
     const ok = await f.createOpportunity(db.conn, { ownerId: sales.id, stageId: stages.demo, technicalContactName: "Ada" });

@@ -8,6 +8,8 @@ import { Sheet, SheetContent, SheetDescription, SheetHeader, SheetTitle } from "
 import { formatMoney, minorDigits } from "@/lib/money";
 import { cloneOpportunityAction } from "@/lib/opportunities/actions";
 import type { PipelineOptions, StageRow } from "@/lib/opportunities/queries";
+import { OpportunityCommissions } from "@/components/commissions/opportunity-commissions";
+import type { OpportunityCommission } from "@/lib/commissions/queries";
 import { OpportunityForm, type OpportunityFormValues } from "./opportunity-form";
 import { usePipelineParams } from "./use-pipeline-params";
 
@@ -36,6 +38,7 @@ const timeFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyl
 
 interface Props {
   detail: OpportunityDetail | null;
+  commissions: OpportunityCommission[];
   creating: boolean;
   notFound: boolean;
   options: PipelineOptions;
@@ -44,7 +47,7 @@ interface Props {
   canAssign: boolean;
 }
 
-export function OpportunitySheet({ detail, creating, notFound, options, stages, currentUserId, canAssign }: Props) {
+export function OpportunitySheet({ detail, commissions, creating, notFound, options, stages, currentUserId, canAssign }: Props) {
   const { set } = usePipelineParams();
   const [pending, startTransition] = useTransition();
   const open = creating || Boolean(detail) || notFound;
@@ -98,6 +101,12 @@ export function OpportunitySheet({ detail, creating, notFound, options, stages, 
                 >
                   <Copy aria-hidden /> Clone
                 </Button>
+                <section aria-labelledby="commissions-heading" className="grid gap-2">
+                  <h3 id="commissions-heading" className="text-sm font-semibold">
+                    Commissions
+                  </h3>
+                  <OpportunityCommissions lines={commissions} />
+                </section>
                 <section aria-labelledby="history-heading" className="grid gap-2">
                   <h3 id="history-heading" className="text-sm font-semibold">
                     Stage history

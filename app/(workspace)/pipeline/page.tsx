@@ -19,6 +19,7 @@ import { minorDigits } from "@/lib/money";
 import { filtersOf, parsePipelineParams, sortOf, type PipelineParams } from "@/lib/opportunities/params";
 import { getOpportunityOrThrow, getPipelineOptions, listBoardCards, listOpportunities, listStages, OpportunityNotFoundError } from "@/lib/opportunities/queries";
 import type { Tx } from "@/lib/db/connection";
+import { listOpportunityCommissions } from "@/lib/commissions/queries";
 import { cn } from "@/lib/utils";
 
 export const metadata: Metadata = { title: "Pipeline" };
@@ -26,11 +27,11 @@ export const metadata: Metadata = { title: "Pipeline" };
 const PAGE_SIZE = 50;
 
 async function loadDetail(tx: Tx, id: string | undefined) {
-  if (!id) return { detail: null, notFound: false };
+  if (!id) return { detail: null, notFound: false, commissions: [] };
   try {
-    return { detail: await getOpportunityOrThrow(tx, id), notFound: false };
+    return { detail: await getOpportunityOrThrow(tx, id), notFound: false, commissions: await listOpportunityCommissions(tx, id) };
   } catch (error) {
-    if (error instanceof OpportunityNotFoundError) return { detail: null, notFound: true };
+    if (error instanceof OpportunityNotFoundError) return { detail: null, notFound: true, commissions: [] };
     throw error;
   }
 }
@@ -93,6 +94,7 @@ export default async function PipelinePage({ searchParams }: { searchParams: Pro
       )}
       <OpportunitySheet
         detail={data.detail}
+        commissions={data.commissions}
         creating={params.new === "1"}
         notFound={data.notFound}
         options={data.options}

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { Metadata } from "next";
 import { ForecastDeals } from "@/components/dashboard/forecast-deals";
 import { ForecastSummary } from "@/components/dashboard/forecast-summary";
@@ -6,6 +7,7 @@ import { QuarterTrend } from "@/components/dashboard/quarter-trend";
 import { StageDurations } from "@/components/dashboard/stage-durations";
 import { WinLossTables } from "@/components/dashboard/win-loss-tables";
 import { PageHeader } from "@/components/shell/page-header";
+import { Button } from "@/components/ui/button";
 import { STAFF_ROLES } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
 import { stageDurations } from "@/lib/dashboard/conversion";
@@ -70,6 +72,11 @@ export default async function ReportsPage() {
       <PageHeader
         title="Reports"
         description="Forecast, quarterly trend, win/loss and time in stage, from every deal you can see."
+        actions={
+          <Button asChild variant="outline" size="sm">
+            <Link href="/reports/calculator">Commission calculator</Link>
+          </Button>
+        }
       />
       <Section
         id="forecast"

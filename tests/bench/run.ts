@@ -1,7 +1,8 @@
 import { authSuite } from "./auth";
+import { commissionsEngineBench } from "./commissions-engine";
 import { pipelineSuite } from "./pipeline";
 
-const SUITES: Record<string, () => Promise<void>> = { auth: authSuite, pipeline: pipelineSuite };
+const SUITES: Record<string, () => Promise<void>> = { auth: authSuite, pipeline: pipelineSuite, commissions: commissionsEngineBench };
 
 const requested = process.argv.slice(2).filter((a) => !a.startsWith("-"));
 const names = requested.length ? requested : Object.keys(SUITES);

@@ -1,11 +1,20 @@
 import type { Metadata } from "next";
 import { Handshake } from "lucide-react";
+import Link from "next/link";
 import { DOMAIN_LABELS, healthBand, KIND_LABELS } from "@/components/partners/labels";
 import { PageHeader } from "@/components/shell/page-header";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import {
+  Table,
+  TableBody,
+  TableCaption,
+  TableCell,
+  TableHead,
+  TableHeader,
+  TableRow,
+} from "@/components/ui/table";
 import { STAFF_ROLES } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
 import { withSession } from "@/lib/db/session";
@@ -19,12 +28,19 @@ export default async function PartnersPage() {
   const isvCount = partners.filter((p) => p.kind !== "program").length;
   return (
     <div className="grid gap-6">
-      <PageHeader title="Partners" description={`${isvCount} ISV vendors and ${partners.length - isvCount} program partners.`} />
+      <PageHeader
+        title="Partners"
+        description={`${isvCount} ISV vendors and ${partners.length - isvCount} program partners.`}
+      />
       <Card className="overflow-hidden py-0">
         <CardContent className="p-0">
           {partners.length === 0 ? (
             <div className="py-12">
-              <EmptyState icon={Handshake} title="No partners yet" description="Partners appear here when they apply or when your team adds them." />
+              <EmptyState
+                icon={Handshake}
+                title="No partners yet"
+                description="Partners appear here when they apply or when your team adds them."
+              />
             </div>
           ) : (
             <Table>
@@ -45,9 +61,15 @@ export default async function PartnersPage() {
                   const health = healthBand(p.healthScore);
                   return (
                     <TableRow key={p.id}>
-                      <TableCell className="font-medium">{p.name}</TableCell>
+                      <TableCell className="font-medium">
+                        <Link href={`/partners/${p.id}`} className="underline-offset-4 hover:underline">
+                          {p.name}
+                        </Link>
+                      </TableCell>
                       <TableCell>{KIND_LABELS[p.kind]}</TableCell>
-                      <TableCell className="hidden lg:table-cell">{p.domain ? DOMAIN_LABELS[p.domain] : "—"}</TableCell>
+                      <TableCell className="hidden lg:table-cell">
+                        {p.domain ? DOMAIN_LABELS[p.domain] : "—"}
+                      </TableCell>
                       <TableCell>{p.tierName ?? "—"}</TableCell>
                       <TableCell className="capitalize">{p.status}</TableCell>
                       <TableCell className="hidden md:table-cell">

@@ -54,7 +54,7 @@ describe("agreements", () => {
   ])("%o → field error on %s; nothing saved", async (patch, field, message) => {
     await as(finance);
     const before = await count("agreements");
-    const result = await createAgreementAction({ ...base, partnerId, ...patch });
+    const result = await createAgreementAction({ ...base, partnerId, ...patch } as Parameters<typeof createAgreementAction>[0]);
     expect(result.ok).toBe(false);
     expect(!result.ok && result.fieldErrors?.[field]?.join(" ")).toContain(message);
     expect(await count("agreements")).toBe(before);

@@ -14,7 +14,7 @@ export function NewVersionForm({ agreementId, today }: { agreementId: string; to
   const form = useActionForm(addVersionAction, (d) => `Version ${d.version} added`);
   if (!open)
     return (
-      <Button variant="outline" size="sm" onClick={() => setOpen(true)}>
+      <Button variant="outline" size="sm" className="justify-self-start" onClick={() => setOpen(true)}>
         New version
       </Button>
     );

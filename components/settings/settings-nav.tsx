@@ -2,13 +2,14 @@ import Link from "next/link";
 import { cn } from "@/lib/utils";
 
 const ITEMS = [
-  { href: "/settings", label: "Account & team", vpOnly: false },
-  { href: "/settings/pipeline", label: "Pipeline", vpOnly: true },
-  { href: "/settings/goals", label: "Goals", vpOnly: true },
-];
+  { href: "/settings", label: "Account & team", access: "all" },
+  { href: "/settings/pipeline", label: "Pipeline", access: "vp" },
+  { href: "/settings/goals", label: "Goals", access: "vp" },
+  { href: "/settings/fx", label: "FX rates", access: "finance" },
+] as const;
 
-export function SettingsNav({ current, isVp }: { current: string; isVp: boolean }) {
-  const items = ITEMS.filter((i) => isVp || !i.vpOnly);
+export function SettingsNav({ current, isVp, isFinance = false }: { current: string; isVp: boolean; isFinance?: boolean }) {
+  const items = ITEMS.filter((i) => i.access === "all" || isVp || (i.access === "finance" && isFinance));
   if (items.length < 2) return null;
   return (
     <nav aria-label="Settings sections" className="flex gap-1 border-b">

@@ -4,6 +4,7 @@ import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { revalidatePath } from "next/cache";
 import { ActionError, defineAction } from "@/lib/actions/safe-action";
 import { recalculateAfterChange } from "@/lib/commissions/after-change";
+import { toEngineVersion } from "@/lib/commissions/persist";
 import type { AgreementVersion } from "@/lib/commissions/types";
 import { validateNewVersion } from "@/lib/commissions/validate";
 import type { Tx } from "@/lib/db/connection";
@@ -96,12 +97,7 @@ export const addVersionAction = defineAction({
       .from(agreementVersions)
       .where(eq(agreementVersions.agreementId, agreementId))
       .orderBy(desc(agreementVersions.version));
-    const asEngine = existing.map((v): AgreementVersion => ({
-      ...v,
-      model: agreement.model,
-      direction: agreement.direction,
-      terms: v.terms as AgreementVersion["terms"],
-    }));
+    const asEngine = existing.map((v) => toEngineVersion(agreement, v));
     const open = asEngine.find((v) => v.effectiveTo === null && v.effectiveFrom < fields.effectiveFrom);
     const next = draftVersion(agreement, fields, (existing[0]?.version ?? 0) + 1);
     check(

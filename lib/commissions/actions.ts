@@ -7,7 +7,8 @@ import { STAFF_ROLES } from "@/lib/auth/roles";
 import { agreements, agreementVersions, fxRates } from "@/lib/db/schema";
 import { amountSchema, closeDateSchema, currencySchema, toMinor } from "@/lib/opportunities/schemas";
 import { calculateSchedule, CommissionRuleError, isExcluded } from "./engine";
-import type { CommissionTerms, Schedule, TraceStep } from "./types";
+import { toEngineVersion } from "./persist";
+import type { Schedule, TraceStep } from "./types";
 
 const calculatorSchema = z.strictObject({
   agreementId: z.uuid({ error: "Choose an agreement" }),
@@ -40,20 +41,7 @@ export const calculateCommissionAction = defineAction({
     try {
       const result = calculateSchedule({
         deal: { id: "calculator", valueMinor, currency: input.currency, closeDate: input.closeDate, customerName: input.customerName },
-        versions: found.map(({ agreement, version }) => ({
-          id: version.id,
-          agreementId: agreement.id,
-          version: version.version,
-          effectiveFrom: version.effectiveFrom,
-          effectiveTo: version.effectiveTo,
-          model: agreement.model,
-          direction: agreement.direction,
-          rate: version.rate,
-          basis: version.basis,
-          paymentModel: version.paymentModel,
-          currency: version.currency,
-          terms: version.terms as CommissionTerms,
-        })),
+        versions: found.map(({ agreement, version }) => toEngineVersion(agreement, version)),
         fx,
         period: { volumeBeforeMinor: 0, commissionBeforeMinor: 0 },
       });

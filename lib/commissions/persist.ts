@@ -35,6 +35,27 @@ async function loadDeal(tx: Tx, opportunityId: string) {
   return deal;
 }
 
+/** A stored agreement and one of its versions, as the engine reads them. */
+export function toEngineVersion(
+  agreement: Pick<typeof agreements.$inferSelect, "id" | "model" | "direction">,
+  version: typeof agreementVersions.$inferSelect,
+): AgreementVersion {
+  return {
+    id: version.id,
+    agreementId: agreement.id,
+    version: version.version,
+    effectiveFrom: version.effectiveFrom,
+    effectiveTo: version.effectiveTo,
+    model: agreement.model,
+    direction: agreement.direction,
+    rate: version.rate,
+    basis: version.basis,
+    paymentModel: version.paymentModel,
+    currency: version.currency,
+    terms: version.terms as CommissionTerms,
+  };
+}
+
 async function loadVersions(tx: Tx, partnerIds: { partnerId: string; direction: "receivable" | "payable" }[]) {
   if (partnerIds.length === 0) return new Map<string, { agreementId: string; partnerId: string; versions: AgreementVersion[] }>();
   const rowsFound = await tx
@@ -46,20 +67,7 @@ async function loadVersions(tx: Tx, partnerIds: { partnerId: string; direction: 
   for (const { agreement, version } of rowsFound) {
     if (!partnerIds.some((p) => p.partnerId === agreement.partnerId && p.direction === agreement.direction)) continue;
     const entry = byAgreement.get(agreement.id) ?? { agreementId: agreement.id, partnerId: agreement.partnerId, versions: [] };
-    entry.versions.push({
-      id: version.id,
-      agreementId: agreement.id,
-      version: version.version,
-      effectiveFrom: version.effectiveFrom,
-      effectiveTo: version.effectiveTo,
-      model: agreement.model,
-      direction: agreement.direction,
-      rate: version.rate,
-      basis: version.basis,
-      paymentModel: version.paymentModel,
-      currency: version.currency,
-      terms: version.terms as CommissionTerms,
-    });
+    entry.versions.push(toEngineVersion(agreement, version));
     byAgreement.set(agreement.id, entry);
   }
   return byAgreement;

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "recharts";
 import { formatMoney } from "@/lib/money";
+import { categoryAxisProps, gridProps, legendProps, moneyAxisProps, tooltipProps } from "./chart-theme";
 import { niceTicks } from "./widget";
 
 export interface StageBar {
@@ -27,39 +28,11 @@ export function StageBarChart({ data, currency }: { data: StageBar[]; currency: 
       style={{ width: "100%", height: 220 }}
       margin={{ top: 8, right: 8, bottom: 0, left: 0 }}
     >
-      <CartesianGrid vertical={false} stroke="var(--border)" />
-      <XAxis
-        dataKey="name"
-        tickLine={false}
-        axisLine={false}
-        tick={{ fill: "var(--muted-foreground)", fontSize: 12 }}
-      />
-      <YAxis
-        ticks={ticks}
-        domain={[0, ticks.at(-1)!]}
-        tickFormatter={money}
-        tickLine={false}
-        axisLine={false}
-        width={56}
-        tick={{ fill: "var(--muted-foreground)", fontSize: 12 }}
-      />
-      <Tooltip
-        cursor={{ fill: "var(--muted)", opacity: 0.6 }}
-        formatter={(value) => money(Number(value))}
-        contentStyle={{
-          background: "var(--popover)",
-          color: "var(--popover-foreground)",
-          border: "1px solid var(--border)",
-          borderRadius: 8,
-          fontSize: 12,
-        }}
-      />
-      <Legend
-        itemSorter={null}
-        iconType="circle"
-        iconSize={8}
-        wrapperStyle={{ fontSize: 12, color: "var(--muted-foreground)" }}
-      />
+      <CartesianGrid {...gridProps} />
+      <XAxis dataKey="name" {...categoryAxisProps} />
+      <YAxis {...moneyAxisProps(ticks, money)} />
+      <Tooltip {...tooltipProps(money)} />
+      <Legend {...legendProps} />
       <Bar
         dataKey="totalMinor"
         name="Open value"

@@ -73,7 +73,7 @@ async function loadVersions(tx: Tx, partnerIds: { partnerId: string; direction: 
   return byAgreement;
 }
 
-async function loadFx(tx: Tx): Promise<FxRate[]> {
+export async function loadFx(tx: Tx): Promise<FxRate[]> {
   const all = await tx.select().from(fxRates);
   return all.map((r) => ({ date: r.rateDate, from: r.base, to: r.quote, rate: r.rate }));
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { asc, eq, sql } from "drizzle-orm";
 import type { Tx } from "@/lib/db/connection";
-import { partners, profiles, tiers } from "@/lib/db/schema";
+import { partnerContacts, partners, profiles, tiers } from "@/lib/db/schema";
 
 export function listPartners(tx: Tx) {
   return tx
@@ -43,4 +43,27 @@ export class PartnerNotFoundError extends Error {
   constructor(readonly partnerId: string) {
     super(`Partner ${partnerId} not found`);
   }
+}
+
+/** The partner page's header and contacts; null when the partner does not exist or is not visible. */
+export async function getPartnerDetailOrNull(tx: Tx, partnerId: string) {
+  const [partner] = await tx
+    .select({
+      id: partners.id,
+      name: partners.name,
+      kind: partners.kind,
+      domain: partners.domain,
+      status: partners.status,
+      healthScore: partners.healthScore,
+      website: partners.website,
+      tierName: tiers.name,
+      ownerName: profiles.displayName,
+    })
+    .from(partners)
+    .leftJoin(tiers, eq(tiers.id, partners.tierId))
+    .leftJoin(profiles, eq(profiles.id, partners.ownerId))
+    .where(eq(partners.id, partnerId));
+  if (!partner) return null;
+  const contacts = await tx.select().from(partnerContacts).where(eq(partnerContacts.partnerId, partnerId)).orderBy(asc(partnerContacts.name));
+  return { partner, contacts };
 }

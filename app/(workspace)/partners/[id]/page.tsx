@@ -7,7 +7,8 @@ import { PageHeader } from "@/components/shell/page-header";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { getPartnerDetailOrNull } from "@/lib/agreements/queries";
+import { listPartnerAgreements } from "@/lib/agreements/queries";
+import { getPartnerDetailOrNull } from "@/lib/partners/queries";
 import { STAFF_ROLES } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
 import { withSession } from "@/lib/db/session";
@@ -26,7 +27,10 @@ export default async function PartnerPage({ params }: { params: Promise<{ id: st
   const user = await requireUser(STAFF_ROLES);
   const { id } = await params;
   if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
-  const detail = await withSession({ claims: user.claims }, (tx) => getPartnerDetailOrNull(tx, id));
+  const detail = await withSession({ claims: user.claims }, async (tx) => {
+    const found = await getPartnerDetailOrNull(tx, id);
+    return found ? { ...found, agreements: await listPartnerAgreements(tx, id) } : null;
+  });
   if (!detail) notFound();
   const { partner, contacts } = detail;
   const canEdit = user.role === "vp" || user.role === "finance";

@@ -53,6 +53,21 @@ export function VersionFields({
       <FormField id={id("capPerDeal")} label="Cap per deal" error={errors.capPerDeal}>
         <Input name="capPerDeal" inputMode="numeric" />
       </FormField>
+      <FormField id={id("capPerPeriod")} label="Cap per period" error={errors.capPerPeriod}>
+        <Input name="capPerPeriod" inputMode="numeric" />
+      </FormField>
+      <FormField
+        id={id("period")}
+        label="Commission period"
+        description="Volume tiers and the period cap count deals closed in this period"
+        error={errors.period}
+      >
+        <NativeSelect name="period" defaultValue="quarter">
+          <NativeSelectOption value="month">Month</NativeSelectOption>
+          <NativeSelectOption value="quarter">Quarter</NativeSelectOption>
+          <NativeSelectOption value="year">Year</NativeSelectOption>
+        </NativeSelect>
+      </FormField>
       <FormField id={id("minDeal")} label="Minimum deal size" error={errors.minDeal}>
         <Input name="minDeal" inputMode="numeric" />
       </FormField>

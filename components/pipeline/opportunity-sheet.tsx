@@ -8,7 +8,7 @@ import { Sheet, SheetContent, SheetDescription, SheetHeader, SheetTitle } from "
 import { formatMoney, minorDigits } from "@/lib/money";
 import { cloneOpportunityAction } from "@/lib/opportunities/actions";
 import type { PipelineOptions, StageRow } from "@/lib/opportunities/queries";
-import { OpportunityCommissions } from "@/components/commissions/opportunity-commissions";
+import { OpportunityCommissions, type CommissionPermissions } from "@/components/commissions/opportunity-commissions";
 import type { OpportunityCommission } from "@/lib/commissions/queries";
 import { OpportunityForm, type OpportunityFormValues } from "./opportunity-form";
 import { usePipelineParams } from "./use-pipeline-params";
@@ -45,9 +45,10 @@ interface Props {
   stages: StageRow[];
   currentUserId: string;
   canAssign: boolean;
+  commissionPermissions: CommissionPermissions;
 }
 
-export function OpportunitySheet({ detail, commissions, creating, notFound, options, stages, currentUserId, canAssign }: Props) {
+export function OpportunitySheet({ detail, commissions, creating, notFound, options, stages, currentUserId, canAssign, commissionPermissions }: Props) {
   const { set } = usePipelineParams();
   const [pending, startTransition] = useTransition();
   const open = creating || Boolean(detail) || notFound;
@@ -105,7 +106,7 @@ export function OpportunitySheet({ detail, commissions, creating, notFound, opti
                   <h3 id="commissions-heading" className="text-sm font-semibold">
                     Commissions
                   </h3>
-                  <OpportunityCommissions lines={commissions} />
+                  <OpportunityCommissions opportunityId={detail.id} schedules={commissions} permissions={commissionPermissions} />
                 </section>
                 <section aria-labelledby="history-heading" className="grid gap-2">
                   <h3 id="history-heading" className="text-sm font-semibold">

@@ -50,6 +50,8 @@ export const versionFieldsSchema = z.object({
       error: 'Enter a number of months or "lifetime"',
     }),
   capPerDeal: wholeAmount,
+  capPerPeriod: wholeAmount,
+  period: z.enum(["month", "quarter", "year"], { error: "Choose month, quarter or year" }).optional(),
   floorPerDeal: wholeAmount,
   minDeal: wholeAmount,
   maxDeal: wholeAmount,

@@ -13,8 +13,10 @@ export function termsOf(fields: VersionFields): CommissionTerms {
       cadence: "monthly",
     };
   }
+  if (fields.period) terms.period = fields.period;
   const amounts = {
     capPerDealMinor: minor(fields.capPerDeal),
+    capPerPeriodMinor: minor(fields.capPerPeriod),
     floorPerDealMinor: minor(fields.floorPerDeal),
     minDealMinor: minor(fields.minDeal),
     maxDealMinor: minor(fields.maxDeal),
@@ -28,6 +30,8 @@ export function termsOf(fields: VersionFields): CommissionTerms {
 export function formFieldOf(engineField: string): string {
   const map: Record<string, string> = {
     "terms.capPerDealMinor": "capPerDeal",
+    "terms.capPerPeriodMinor": "capPerPeriod",
+    "terms.period": "period",
     "terms.floorPerDealMinor": "floorPerDeal",
     "terms.minDealMinor": "minDeal",
     "terms.maxDealMinor": "maxDeal",

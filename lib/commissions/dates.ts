@@ -56,3 +56,10 @@ export function addMonths(value: string, months: number): string {
   const nm = index - ny * 12 + 1;
   return format({ y: ny, m: nm, d: Math.min(d, daysInMonth(ny, nm)) });
 }
+
+/** First day of the month, quarter or year holding the date. */
+export function periodStart(value: string, period: "month" | "quarter" | "year"): string {
+  const { y, m } = parse(value);
+  const month = period === "month" ? m : period === "quarter" ? m - ((m - 1) % 3) : 1;
+  return format({ y, m: month, d: 1 });
+}

@@ -98,7 +98,7 @@ function totalFor(
   basis: Ratio,
   closeDate: string,
   trace: TraceStep[],
-): number {
+): { totalMinor: number; source: string } {
   const { deal, period, override } = input;
   const rated = rateCommission(basis, { version, deal, closeDate, period, override }, trace);
   trace.push({
@@ -122,7 +122,7 @@ function totalFor(
       adjustmentMinor: show(sub(int(totalMinor), limited)),
     },
   });
-  return totalMinor;
+  return { totalMinor, source: rated.source };
 }
 
 /** One deal's commission schedule under the agreement version in force on its close date. */
@@ -142,7 +142,7 @@ export function calculateSchedule(input: CommissionInput): Schedule | Excluded {
   // Planned before any amount so that malformed payment terms fail whatever the deal's numbers.
   const plan = planLines(version, closeDate);
   const basis = commissionBasis(input, version, trace);
-  const totalMinor = totalFor(input, version, basis, closeDate, trace);
+  const { totalMinor, source } = totalFor(input, version, basis, closeDate, trace);
   const { id: agreementVersionId, direction, currency } = version;
   const lines = materialise(
     totalMinor,
@@ -153,5 +153,14 @@ export function calculateSchedule(input: CommissionInput): Schedule | Excluded {
   const effectiveRate = toFixed(basis.num === 0n ? ZERO : mul(div(int(totalMinor), basis), int(100)), 4);
   const values = { totalMinor, basisMinor: show(basis), effectiveRate };
   trace.push({ rule: "effective_rate", detail: `the total is ${effectiveRate}% of the basis`, values });
-  return { lines, totalMinor, currency, effectiveRate, trace };
+  return {
+    lines,
+    totalMinor,
+    currency,
+    basisMinor: roundHalfAwayFromZero(basis),
+    rateSource: source,
+    agreementVersionId,
+    effectiveRate,
+    trace,
+  };
 }

@@ -1,28 +1,67 @@
 import "server-only";
-import { asc, desc, eq, ne } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, ne } from "drizzle-orm";
 import type { Tx } from "@/lib/db/connection";
-import { agreements, agreementVersions, commissionLines, partners } from "@/lib/db/schema";
+import { agreements, agreementVersions, commissionLines, commissionOverrides, commissionSchedules, partners } from "@/lib/db/schema";
+import type { TraceStep } from "./types";
 
-/** Commission lines of one deal the caller may see (RLS: by direction and role), with their traces. */
-export function listOpportunityCommissions(tx: Tx, opportunityId: string) {
-  return tx
+/**
+ * A deal's commission schedules the caller may see (RLS: by direction and role), each with its lines,
+ * its trace and the live rate override (pending or approved) if any.
+ */
+export async function listOpportunityCommissions(tx: Tx, opportunityId: string) {
+  const schedules = await tx
     .select({
-      id: commissionLines.id,
-      direction: commissionLines.direction,
-      kind: commissionLines.kind,
-      label: commissionLines.label,
-      amountMinor: commissionLines.amountMinor,
-      currency: commissionLines.currency,
-      dueDate: commissionLines.dueDate,
-      status: commissionLines.status,
-      effectiveRate: commissionLines.effectiveRate,
-      trace: commissionLines.trace,
+      id: commissionSchedules.id,
+      agreementId: commissionSchedules.agreementId,
+      agreementName: agreements.name,
+      model: agreements.model,
+      direction: commissionSchedules.direction,
       partnerName: partners.name,
+      totalMinor: commissionSchedules.totalMinor,
+      currency: commissionSchedules.currency,
+      effectiveRate: commissionSchedules.effectiveRate,
+      rateSource: commissionSchedules.rateSource,
+      trace: commissionSchedules.trace,
     })
-    .from(commissionLines)
-    .innerJoin(partners, eq(partners.id, commissionLines.partnerId))
-    .where(eq(commissionLines.opportunityId, opportunityId))
-    .orderBy(asc(commissionLines.direction), asc(commissionLines.dueDate), asc(commissionLines.lineKey));
+    .from(commissionSchedules)
+    .innerJoin(partners, eq(partners.id, commissionSchedules.partnerId))
+    .innerJoin(agreements, eq(agreements.id, commissionSchedules.agreementId))
+    .where(eq(commissionSchedules.opportunityId, opportunityId))
+    .orderBy(asc(commissionSchedules.direction), asc(partners.name));
+  if (schedules.length === 0) return [];
+  const [lines, overrides] = await Promise.all([
+    tx
+      .select({
+        id: commissionLines.id,
+        scheduleId: commissionLines.scheduleId,
+        kind: commissionLines.kind,
+        label: commissionLines.label,
+        amountMinor: commissionLines.amountMinor,
+        currency: commissionLines.currency,
+        dueDate: commissionLines.dueDate,
+        status: commissionLines.status,
+      })
+      .from(commissionLines)
+      .where(eq(commissionLines.opportunityId, opportunityId))
+      .orderBy(asc(commissionLines.dueDate), asc(commissionLines.lineKey)),
+    tx
+      .select({
+        id: commissionOverrides.id,
+        agreementId: commissionOverrides.agreementId,
+        rate: commissionOverrides.rate,
+        reason: commissionOverrides.reason,
+        status: commissionOverrides.status,
+        needsApproval: commissionOverrides.needsApproval,
+      })
+      .from(commissionOverrides)
+      .where(and(eq(commissionOverrides.opportunityId, opportunityId), inArray(commissionOverrides.status, ["pending", "approved"]))),
+  ]);
+  return schedules.map((s) => ({
+    ...s,
+    trace: s.trace as TraceStep[],
+    lines: lines.filter((l) => l.scheduleId === s.id),
+    override: overrides.find((o) => o.agreementId === s.agreementId) ?? null,
+  }));
 }
 
 export type OpportunityCommission = Awaited<ReturnType<typeof listOpportunityCommissions>>[number];

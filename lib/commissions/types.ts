@@ -56,7 +56,11 @@ export interface CustomerRate {
   rate: string;
 }
 
+/** Calendar period that volume tiers and the per-period cap accumulate over; quarter when unset. */
+export type CommissionPeriod = "month" | "quarter" | "year";
+
 export interface CommissionTerms {
+  period?: CommissionPeriod;
   recurring?: RecurringTerms;
   hybrid?: HybridTerms;
   milestones?: MilestoneTerm[];
@@ -154,6 +158,11 @@ export interface Schedule {
   lines: CommissionLine[];
   totalMinor: number;
   currency: string;
+  /** The basis in agreement-currency minor units, rounded once: what this deal adds to period volume. */
+  basisMinor: number;
+  /** Which rate applied: override, customer, promotion, volume_tier or base. */
+  rateSource: string;
+  agreementVersionId: string;
   /** totalMinor / basis as a percent with exactly 4 decimals. */
   effectiveRate: string;
   trace: TraceStep[];

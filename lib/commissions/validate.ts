@@ -99,6 +99,9 @@ export function validateVersion(version: AgreementVersion): FieldErrors {
     push(errors, "effectiveTo", "Must be a valid date after the start date");
   }
   if (!/^[A-Z]{3}$/.test(version.currency)) push(errors, "currency", "Use a three-letter ISO currency code");
+  const period = version.terms.period;
+  if (period !== undefined && !["month", "quarter", "year"].includes(period))
+    push(errors, "terms.period", "The commission period is month, quarter or year");
   checkRates(version, errors);
   checkAmounts(version.terms, errors);
   checkPaymentTerms(version, errors);

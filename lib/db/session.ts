@@ -59,8 +59,4 @@ export async function withSystem<T>(job: string, fn: (tx: Tx) => Promise<T>, con
   });
 }
 
-/** Rows of a raw query, whichever driver ran it. */
-export async function rows<T>(tx: Tx, query: ReturnType<typeof sql>): Promise<T[]> {
-  const result = (await tx.execute(query)) as unknown as T[] | { rows: T[] };
-  return Array.isArray(result) ? result : result.rows;
-}
+export { rows } from "./rows";

@@ -14,7 +14,7 @@ import {
   TIER_DEFS,
   type StageKey,
 } from "./demo-data";
-import { loadFx, recalculateOpportunity } from "../commissions/persist";
+import { recalculateCommissions } from "../commissions/persist";
 import { buildFxRates } from "./demo-fx";
 import { buildGoals } from "./demo-goals";
 import { buildNotifications } from "./demo-notifications";
@@ -174,8 +174,7 @@ export async function seedDemo(conn: Connection, options: { now?: Date } = {}): 
     await insertAll(tx, schema.notifications, notifications);
     await tx.insert(schema.lossReasons).values(LOSS_REASONS.map((label, position) => ({ label, position })));
     await insertAll(tx, schema.fxRates, buildFxRates(now));
-    const fx = await loadFx(tx);
-    for (const opportunity of pipeline.opportunities) await recalculateOpportunity(tx, opportunity.id!, fx);
+    await recalculateCommissions(tx, "all", { today: now.toISOString().slice(0, 10) });
     await insertAll(tx, schema.quarterlyGoals, buildGoals(now, org.staffIds));
     return true;
   });

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { recalculateOpportunity } from "@/lib/commissions/persist";
+import { recalculateCommissions } from "@/lib/commissions/persist";
 import { rows, withSystem } from "@/lib/db/session";
 import { attempt } from "../support/attempt";
 import { createTestDatabase, type TestDatabase } from "../support/db";
@@ -13,7 +13,7 @@ let users: Record<"vp" | "sales" | "otherSales" | "finance" | "partnerA" | "part
 let orgA: { id: string };
 let isv: { id: string };
 
-const recalc = (id: string) => withSystem("test.commissions", (tx) => recalculateOpportunity(tx, id), db.conn);
+const recalc = (id: string) => withSystem("test.commissions", (tx) => recalculateCommissions(tx, { opportunityIds: [id] }), db.conn);
 const lines = (id: string) =>
   db.conn.query<{ direction: string; amount_minor: string; status: string; currency: string }>(
     "select direction, amount_minor::text, status, currency from public.commission_lines where opportunity_id = $1 order by direction::text",
@@ -69,7 +69,7 @@ describe("commission lines from the engine", () => {
       { direction: "payable", amount_minor: "400000", status: "earned", currency: "USD" },
       { direction: "receivable", amount_minor: "600000", status: "earned", currency: "USD" },
     ]);
-    const [trace] = await db.conn.query<{ trace: unknown[] }>("select trace from public.commission_lines where opportunity_id = $1 limit 1", [opp.id]);
+    const [trace] = await db.conn.query<{ trace: unknown[] }>("select trace from public.commission_schedules where opportunity_id = $1 limit 1", [opp.id]);
     expect(trace!.trace.length).toBeGreaterThan(0);
 
     const lost = await referredDeal();
@@ -83,8 +83,10 @@ describe("commission lines from the engine", () => {
     const opp = await referredDeal();
     await recalc(opp.id);
     const before = await lines(opp.id);
-    await recalc(opp.id);
+    const ids = await db.conn.query("select id from public.commission_schedules where opportunity_id = $1 order by id", [opp.id]);
+    expect(await recalc(opp.id)).toMatchObject({ written: 0, unchanged: 2, removed: 0 });
     expect(await lines(opp.id)).toEqual(before);
+    expect(await db.conn.query("select id from public.commission_schedules where opportunity_id = $1 order by id", [opp.id])).toEqual(ids);
 
     const eur = await referredDeal({ currency: "EUR" });
     const result = await recalc(eur.id);
@@ -142,8 +144,8 @@ describe("who sees and changes commission lines", () => {
 
   test("nobody inserts lines by hand", async () => {
     for (const who of [users.finance, users.vp, users.sales]) {
-      const r = await attempt(db.conn, { claims: who.claims }, (tx) => tx.execute(sql`insert into public.commission_lines (line_key, opportunity_id, agreement_id, agreement_version_id, partner_id, direction, kind, label, amount_minor, currency, due_date)
-        select 'forged', opportunity_id, agreement_id, agreement_version_id, partner_id, direction, kind, label, 999, currency, due_date from public.commission_lines limit 1`));
+      const r = await attempt(db.conn, { claims: who.claims }, (tx) => tx.execute(sql`insert into public.commission_lines (line_key, schedule_id, opportunity_id, agreement_id, agreement_version_id, partner_id, direction, kind, label, amount_minor, currency, due_date)
+        select 'forged', schedule_id, opportunity_id, agreement_id, agreement_version_id, partner_id, direction, kind, label, 999, currency, due_date from public.commission_lines limit 1`));
       expect(r.ok).toBe(false);
     }
   });

@@ -163,10 +163,34 @@ const CASES: TableCase[] = [
   {
     table: "commission_lines",
     target: (c) => c.ids.commissionLine!,
-    insert: (c) => sql`insert into public.commission_lines (line_key, opportunity_id, agreement_id, agreement_version_id, partner_id, direction, kind, label, amount_minor, currency, due_date)
-      values ('forged', ${c.ids.opportunity!}, ${c.ids.agreementA!}, ${c.ids.versionA!}, ${c.partnerA.id}, 'payable', 'one_time', 'x', 1, 'USD', '2030-01-01')`,
+    insert: (c) => sql`insert into public.commission_lines (line_key, schedule_id, opportunity_id, agreement_id, agreement_version_id, partner_id, direction, kind, label, amount_minor, currency, due_date)
+      values ('forged', ${c.ids.schedule!}, ${c.ids.opportunity!}, ${c.ids.agreementA!}, ${c.ids.versionA!}, ${c.partnerA.id}, 'payable', 'one_time', 'x', 1, 'USD', '2030-01-01')`,
     set: sql`status = 'approved'`,
     allow: { select: ["vp", "finance", "partner"], insert: [], update: ["vp", "finance"], delete: [] },
+  },
+  {
+    table: "commission_schedules",
+    target: (c) => c.ids.schedule!,
+    insert: (c) => sql`insert into public.commission_schedules (opportunity_id, agreement_id, agreement_version_id, partner_id, direction, period_start, close_date, basis_minor, total_minor, currency, effective_rate, rate_source, trace, signature)
+      values (${c.ids.opportunity!}, ${c.ids.agreementB!}, ${c.ids.versionB!}, ${c.partnerB.id}, 'receivable', '2030-01-01', '2030-01-01', 1, 1, 'USD', 1, 'base', '[]', 'forged')`,
+    set: sql`total_minor = 999`,
+    allow: { select: ["vp", "finance", "partner"], insert: [], update: [], delete: [] },
+  },
+  {
+    table: "commission_overrides",
+    target: (c) => c.ids.override!,
+    insert: (c, actor) => sql`insert into public.commission_overrides (opportunity_id, agreement_id, rate, reason, needs_approval, status, requested_by)
+      values (${c.ids.opportunity!}, ${c.ids.agreementB!}, 50, 'forged', true, 'approved', ${lit(actor)})`,
+    set: sql`status = 'approved'`,
+    allow: { select: STAFF, insert: [], update: [], delete: [] },
+  },
+  {
+    table: "commission_receipts",
+    target: (c) => c.ids.receipt!,
+    insert: (c, actor) => sql`insert into public.commission_receipts (partner_id, received_on, amount_minor, currency, reference, recorded_by)
+      values (${c.ids.receiptIsv!}, '2030-01-15', 5000, 'USD', 'WIRE-2', ${lit(actor)})`,
+    set: sql`amount_minor = 1`,
+    allow: { select: ["vp", "finance"], insert: ["finance"], update: [], delete: [] },
   },
   {
     table: "email_outbox",
@@ -218,10 +242,26 @@ beforeAll(async () => {
   await db.conn.query("insert into public.workspace_settings (company_name) values ('Test Co')");
   await db.conn.query("insert into public.fx_rates (rate_date, base, quote, rate) values ('2030-01-01', 'EUR', 'USD', 1.1)");
   const a = await f.createAgreement(c, { partnerId: partnerA.id, direction: "payable" });
-  const [line] = await db.conn.query<{ id: string }>(
-    `insert into public.commission_lines (line_key, opportunity_id, agreement_id, agreement_version_id, partner_id, owner_id, direction, kind, label, amount_minor, currency, due_date, status)
-     values ('matrix-line', $1, $2, $3, $4, $5, 'payable', 'one_time', 'Referral', 1000, 'USD', '2026-12-01', 'earned') returning id`,
+  const [schedule] = await db.conn.query<{ id: string }>(
+    `insert into public.commission_schedules (opportunity_id, agreement_id, agreement_version_id, partner_id, owner_id, direction, period_start, close_date, basis_minor, total_minor, currency, effective_rate, rate_source, trace, signature)
+     values ($1, $2, $3, $4, $5, 'payable', '2026-10-01', '2026-12-01', 5000, 1000, 'USD', 20, 'base', '[]', 'matrix') returning id`,
     [opportunity.id, a.agreement.id, a.version.id, partnerA.id, users.sales_manager.id],
+  );
+  const [line] = await db.conn.query<{ id: string }>(
+    `insert into public.commission_lines (line_key, schedule_id, opportunity_id, agreement_id, agreement_version_id, partner_id, owner_id, direction, kind, label, amount_minor, currency, due_date, status)
+     values ('matrix-line', $6, $1, $2, $3, $4, $5, 'payable', 'one_time', 'Referral', 1000, 'USD', '2026-12-01', 'earned') returning id`,
+    [opportunity.id, a.agreement.id, a.version.id, partnerA.id, users.sales_manager.id, schedule!.id],
+  );
+  const [override] = await db.conn.query<{ id: string }>(
+    `insert into public.commission_overrides (opportunity_id, agreement_id, rate, reason, needs_approval, status, requested_by)
+     values ($1, $2, 22, 'Strategic logo', false, 'approved', $3) returning id`,
+    [opportunity.id, a.agreement.id, users.sales_manager.id],
+  );
+  const receiptIsv = await f.createPartner(c, { kind: "isv" });
+  const [receipt] = await db.conn.query<{ id: string }>(
+    `insert into public.commission_receipts (partner_id, received_on, amount_minor, currency, reference, recorded_by)
+     values ($1, '2030-01-10', 12000, 'USD', 'WIRE-1', $2) returning id`,
+    [receiptIsv.id, users.finance.id],
   );
   const [audit] = await db.conn.query<{ id: number }>("select id from public.audit_log order by id limit 1");
   ctx = {
@@ -246,6 +286,10 @@ beforeAll(async () => {
       agreementA: a.agreement.id,
       versionA: a.version.id,
       commissionLine: line!.id,
+      schedule: schedule!.id,
+      override: override!.id,
+      receipt: receipt!.id,
+      receiptIsv: receiptIsv.id,
       spareTier: (await f.createTier(c)).id,
       lossReason: (await c.query<{ id: string }>("insert into public.loss_reasons (label) values ('Budget') returning id"))[0]!.id,
       savedView: (await c.query<{ id: string }>("insert into public.saved_views (owner_id, name) values ($1, 'My deals') returning id", [users.sales_manager.id]))[0]!.id,

@@ -101,6 +101,12 @@ export default async function PipelinePage({ searchParams }: { searchParams: Pro
         stages={data.stages}
         currentUserId={user.id}
         canAssign={user.role === "vp"}
+        commissionPermissions={{
+          canOverride: user.role === "vp" || user.role === "finance" || data.detail?.ownerId === user.id,
+          canRefund: (user.role === "vp" || user.role === "finance") && Boolean(data.stages.find((s) => s.id === data.detail?.stageId)?.isWon),
+          currentUserId: user.id,
+          isVp: user.role === "vp",
+        }}
       />
     </div>
   );

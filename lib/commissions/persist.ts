@@ -417,9 +417,15 @@ export async function appendClawbacks(
 export async function recalculateCommissions(
   tx: Tx,
   scope: RecalculationScope,
-  options: { fx?: FxRate[]; today?: string } = {},
+  options: { fx?: FxRate[]; today?: string; onPhase?: (phase: string, ms: number) => void } = {},
 ): Promise<RecalculationReport> {
   const report: RecalculationReport = { deals: 0, written: 0, removed: 0, unchanged: 0, frozen: 0, lines: 0, clawbacks: 0, issues: [] };
+  let mark = performance.now();
+  const phase = (name: string) => {
+    const now = performance.now();
+    options.onPhase?.(name, now - mark);
+    mark = now;
+  };
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   let deals = await loadDeals(tx, scope);
   if (deals.length === 0) return report;
@@ -437,6 +443,7 @@ export async function recalculateCommissions(
   report.deals = deals.length;
   const overrides = await loadOverrides(tx, scope === "all" ? "all" : deals.map((d) => d.id));
   const fx = options.fx ?? (await loadFx(tx));
+  phase("load");
 
   const storedByKey = new Map(stored.map((s) => [`${s.opportunity_id}|${s.agreement_id}`, s]));
   const keep = new Set<string>();
@@ -511,12 +518,15 @@ export async function recalculateCommissions(
     }
   }
 
+  phase("compute");
   const stale = stored.filter((s) => !keep.has(s.id)).map((s) => s.id);
   for (let i = 0; i < stale.length; i += 10_000) {
     await tx.execute(sql`delete from public.commission_schedules where id = any(${uuidArray(stale.slice(i, i + 10_000))}::uuid[])`);
   }
   report.removed = stale.length;
+  phase("delete");
   report.lines = await insertSchedules(tx, planned);
   report.written = planned.length;
+  phase("insert");
   return report;
 }

@@ -15,6 +15,7 @@ import {
   type StageKey,
 } from "./demo-data";
 import { recalculateCommissions } from "../commissions/persist";
+import { seedCommissionActivity } from "./demo-commissions";
 import { buildFxRates } from "./demo-fx";
 import { buildGoals } from "./demo-goals";
 import { buildNotifications } from "./demo-notifications";
@@ -175,6 +176,11 @@ export async function seedDemo(conn: Connection, options: { now?: Date } = {}): 
     await tx.insert(schema.lossReasons).values(LOSS_REASONS.map((label, position) => ({ label, position })));
     await insertAll(tx, schema.fxRates, buildFxRates(now));
     await recalculateCommissions(tx, "all", { today: now.toISOString().slice(0, 10) });
+    await seedCommissionActivity(
+      tx,
+      { finance: org.staffIds.finance, seller: org.staffIds.sales1, vp: org.staffIds.vp },
+      now.toISOString().slice(0, 10),
+    );
     await insertAll(tx, schema.quarterlyGoals, buildGoals(now, org.staffIds));
     return true;
   });

@@ -80,7 +80,18 @@ update public.commission_lines l set schedule_id = s.id
 alter table public.commission_lines enable trigger commission_lines_freeze;
 alter table public.commission_lines alter column schedule_id set not null;
 create index commission_lines_schedule_idx on public.commission_lines (schedule_id);
+-- A line's deal, agreement, version, partner and owner are copies of its schedule's (which holds the
+-- foreign keys), kept on the line for row-level security and reporting; the recalculation writes both
+-- together, so the copies need no foreign keys of their own (a full recalculation writes ~300k lines).
+alter table public.commission_lines
+  drop constraint commission_lines_opportunity_id_fkey,
+  drop constraint commission_lines_agreement_id_fkey,
+  drop constraint commission_lines_agreement_version_id_fkey,
+  drop constraint commission_lines_partner_id_fkey,
+  drop constraint commission_lines_owner_id_fkey;
 create index commission_lines_due_idx on public.commission_lines (direction, due_date);
+-- Deleting a line checks that no clawback points at it.
+create index commission_lines_clawback_idx on public.commission_lines (clawback_of) where clawback_of is not null;
 
 create or replace function private.freeze_commission_line() returns trigger
 language plpgsql set search_path = ''
@@ -166,7 +177,7 @@ create policy "finance records receipts from isv vendors" on public.commission_r
   with check (
     (select private.has_role('finance'))
     and recorded_by = (select auth.uid())
-    and exists (select 1 from public.partners p where p.id = partner_id and p.kind = 'isv')
+    and exists (select 1 from public.partners p where p.id = partner_id and p.kind in ('isv', 'isv_and_program'))
   );
 
 create trigger commission_overrides_touch before update on public.commission_overrides

@@ -1,8 +1,16 @@
 import { authSuite } from "./auth";
+import { commissionsDatabaseBench } from "./commissions-db";
 import { commissionsEngineBench } from "./commissions-engine";
 import { pipelineSuite } from "./pipeline";
 
-const SUITES: Record<string, () => Promise<void>> = { auth: authSuite, pipeline: pipelineSuite, commissions: commissionsEngineBench };
+const SUITES: Record<string, () => Promise<void>> = {
+  auth: authSuite,
+  pipeline: pipelineSuite,
+  commissions: async () => {
+    await commissionsEngineBench();
+    await commissionsDatabaseBench();
+  },
+};
 
 const requested = process.argv.slice(2).filter((a) => !a.startsWith("-"));
 const names = requested.length ? requested : Object.keys(SUITES);

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { PageSection } from "@/components/shell/page-section";
 import type { Metadata } from "next";
 import { ForecastDeals } from "@/components/dashboard/forecast-deals";
 import { ForecastSummary } from "@/components/dashboard/forecast-summary";
@@ -39,30 +40,6 @@ function loadReports(claims: SessionClaims) {
   }));
 }
 
-function Section({
-  id,
-  title,
-  description,
-  children,
-}: {
-  id: string;
-  title: string;
-  description: string;
-  children: React.ReactNode;
-}) {
-  return (
-    <section aria-labelledby={id} className="grid gap-4">
-      <div>
-        <h2 id={id} className="text-lg font-semibold tracking-tight">
-          {title}
-        </h2>
-        <p className="text-sm text-muted-foreground">{description}</p>
-      </div>
-      {children}
-    </section>
-  );
-}
-
 export default async function ReportsPage() {
   const user = await requireUser(STAFF_ROLES);
   const r = await loadReports(user.claims);
@@ -73,12 +50,17 @@ export default async function ReportsPage() {
         title="Reports"
         description="Forecast, quarterly trend, win/loss and time in stage, from every deal you can see."
         actions={
-          <Button asChild variant="outline" size="sm">
-            <Link href="/reports/calculator">Commission calculator</Link>
-          </Button>
+          <>
+            <Button asChild variant="outline" size="sm">
+              <Link href="/reports/commissions">Commission statements</Link>
+            </Button>
+            <Button asChild variant="outline" size="sm">
+              <Link href="/reports/calculator">Commission calculator</Link>
+            </Button>
+          </>
         }
       />
-      <Section
+      <PageSection
         id="forecast"
         title={`Forecast ${forecast.quarter.label}`}
         description="Open deals expected to close this quarter, or already overdue, on top of what is already won."
@@ -87,20 +69,20 @@ export default async function ReportsPage() {
           <LearnedStages stages={forecast.stages} closedSample={forecast.closedSample} />
         </ForecastSummary>
         <ForecastDeals forecast={forecast} today={r.today} />
-      </Section>
-      <Section id="trend" title="Trend" description={`Bookings in ${r.window.label}.`}>
+      </PageSection>
+      <PageSection id="trend" title="Trend" description={`Bookings in ${r.window.label}.`}>
         <QuarterTrend quarters={r.trend.quarters} currency={r.trend.currency} />
-      </Section>
-      <Section id="win-loss" title="Win/loss" description={`Deals closed in ${r.window.label}.`}>
+      </PageSection>
+      <PageSection id="win-loss" title="Win/loss" description={`Deals closed in ${r.window.label}.`}>
         <WinLossTables data={r.winLoss} />
-      </Section>
-      <Section
+      </PageSection>
+      <PageSection
         id="durations"
         title="Stage duration"
         description="How long deals sit in each stage before they move."
       >
         <StageDurations durations={r.durations} windowLabel={r.window.label} />
-      </Section>
+      </PageSection>
       <p className="text-xs text-muted-foreground">
         Money figures count deals in {forecast.currency} only; deals in other currencies join them once FX
         conversion lands. Counts and win rates include every currency.

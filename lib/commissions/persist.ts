@@ -26,6 +26,8 @@ export type RecalculationScope = { opportunityIds: readonly string[] } | "all";
 export interface RecalculationReport {
   deals: number;
   written: number;
+  /** Of those written, schedules rewritten in place (same lines, new numbers). */
+  inPlace: number;
   removed: number;
   unchanged: number;
   frozen: number;
@@ -289,8 +291,15 @@ interface Planned {
   signature: string;
 }
 
+const digest = (payload: string) => createHash("sha1").update(payload).digest("base64url");
+
+/**
+ * `shape.content`: the shape names the lines (their keys carry the deal, version, kind and number), the
+ * content everything else. Same signature: nothing to write; same shape: the rows are updated in place.
+ */
 function signatureOf(p: Omit<Planned, "signature" | "id">): string {
-  const payload = JSON.stringify([
+  const shape = digest(p.schedule.lines.map((l) => l.key).join("|"));
+  const content = JSON.stringify([
     p.deal.owner_id,
     p.set.partnerId,
     p.status,
@@ -301,16 +310,16 @@ function signatureOf(p: Omit<Planned, "signature" | "id">): string {
     p.schedule.lines.map((l) => [l.key, l.kind, l.label, l.amountMinor, l.currency, l.dueDate]),
     p.schedule.trace,
   ]);
-  return createHash("sha1").update(payload).digest("base64url");
+  return `${shape}.${digest(content)}`;
 }
+
+const shapeOf = (signature: string) => signature.slice(0, signature.indexOf("."));
 
 const CHUNK = 2_000;
 
-async function insertSchedules(tx: Tx, planned: Planned[]): Promise<number> {
-  let lines = 0;
-  for (let i = 0; i < planned.length; i += CHUNK) {
-    const chunk = planned.slice(i, i + CHUNK);
-    const schedules = chunk.map((p) => ({
+function schedulePayload(chunk: Planned[]) {
+  return JSON.stringify(
+    chunk.map((p) => ({
       id: p.id,
       opportunity_id: p.deal.id,
       agreement_id: p.set.agreementId,
@@ -328,16 +337,24 @@ async function insertSchedules(tx: Tx, planned: Planned[]): Promise<number> {
       override_id: p.overrideId,
       trace: p.schedule.trace,
       signature: p.signature,
-    }));
+    })),
+  );
+}
+
+const SCHEDULE_RECORD = sql`x(id uuid, opportunity_id uuid, agreement_id uuid, agreement_version_id uuid, partner_id uuid,
+  owner_id uuid, direction public.agreement_direction, period_start date, close_date date, basis_minor bigint,
+  total_minor bigint, currency char(3), effective_rate numeric, rate_source text, override_id uuid, trace jsonb, signature text)`;
+
+async function insertSchedules(tx: Tx, planned: Planned[]): Promise<number> {
+  let lines = 0;
+  for (let i = 0; i < planned.length; i += CHUNK) {
+    const chunk = planned.slice(i, i + CHUNK);
     await tx.execute(sql`insert into public.commission_schedules (id, opportunity_id, agreement_id, agreement_version_id,
         partner_id, owner_id, direction, period_start, close_date, basis_minor, total_minor, currency, effective_rate,
         rate_source, override_id, trace, signature)
       select id, opportunity_id, agreement_id, agreement_version_id, partner_id, owner_id, direction, period_start,
         close_date, basis_minor, total_minor, currency, effective_rate, rate_source, override_id, trace, signature
-      from jsonb_to_recordset(${JSON.stringify(schedules)}::jsonb) as x(id uuid, opportunity_id uuid, agreement_id uuid,
-        agreement_version_id uuid, partner_id uuid, owner_id uuid, direction public.agreement_direction, period_start date,
-        close_date date, basis_minor bigint, total_minor bigint, currency char(3), effective_rate numeric,
-        rate_source text, override_id uuid, trace jsonb, signature text)`);
+      from jsonb_to_recordset(${schedulePayload(chunk)}::jsonb) as ${SCHEDULE_RECORD}`);
     const lineRows = chunk.flatMap((p) =>
       p.schedule.lines.map((l) => [
         l.key,
@@ -367,6 +384,30 @@ async function insertSchedules(tx: Tx, planned: Planned[]): Promise<number> {
       from jsonb_array_elements(${JSON.stringify(lineRows)}::jsonb) r`);
   }
   return lines;
+}
+
+/**
+ * Schedules whose lines keep their keys are rewritten in place: the same rows get the new numbers,
+ * statuses and trace (no delete, no insert, and with room on the page no index change either).
+ */
+async function updateSchedules(tx: Tx, planned: Planned[]): Promise<void> {
+  for (let i = 0; i < planned.length; i += CHUNK) {
+    const chunk = planned.slice(i, i + CHUNK);
+    await tx.execute(sql`update public.commission_schedules s set owner_id = x.owner_id, period_start = x.period_start,
+        close_date = x.close_date, basis_minor = x.basis_minor, total_minor = x.total_minor, effective_rate = x.effective_rate,
+        rate_source = x.rate_source, override_id = x.override_id, trace = x.trace, signature = x.signature
+      from jsonb_to_recordset(${schedulePayload(chunk)}::jsonb) as ${SCHEDULE_RECORD}
+      where s.id = x.id`);
+    const lineRows = chunk.flatMap((p) =>
+      p.schedule.lines.map((l) => [l.key, p.deal.owner_id, l.label, l.amountMinor, l.dueDate, p.status]),
+    );
+    if (lineRows.length === 0) continue;
+    await tx.execute(sql`update public.commission_lines l set owner_id = (r->>1)::uuid, label = r->>2,
+        amount_minor = (r->>3)::bigint, due_date = (r->>4)::date, status = (r->>5)::public.commission_status
+      from jsonb_array_elements(${JSON.stringify(lineRows)}::jsonb) r
+      where l.line_key = r->>0 and (l.owner_id, l.label, l.amount_minor, l.due_date, l.status)
+        is distinct from ((r->>1)::uuid, r->>2, (r->>3)::bigint, (r->>4)::date, (r->>5)::public.commission_status)`);
+  }
 }
 
 export type StoredLine = CommissionLine & { id: string; scheduleId: string };
@@ -419,7 +460,7 @@ export async function recalculateCommissions(
   scope: RecalculationScope,
   options: { fx?: FxRate[]; today?: string; onPhase?: (phase: string, ms: number) => void } = {},
 ): Promise<RecalculationReport> {
-  const report: RecalculationReport = { deals: 0, written: 0, removed: 0, unchanged: 0, frozen: 0, lines: 0, clawbacks: 0, issues: [] };
+  const report: RecalculationReport = { deals: 0, written: 0, inPlace: 0, removed: 0, unchanged: 0, frozen: 0, lines: 0, clawbacks: 0, issues: [] };
   let mark = performance.now();
   const phase = (name: string) => {
     const now = performance.now();
@@ -448,6 +489,7 @@ export async function recalculateCommissions(
   const storedByKey = new Map(stored.map((s) => [`${s.opportunity_id}|${s.agreement_id}`, s]));
   const keep = new Set<string>();
   const planned: Planned[] = [];
+  const updated: Planned[] = [];
   const volume = new Map<string, { basis: number; commission: number }>();
   const sorted = [...deals].sort((a, b) => (a.close_date < b.close_date ? -1 : a.close_date > b.close_date ? 1 : a.id < b.id ? -1 : 1));
 
@@ -510,7 +552,10 @@ export async function recalculateCommissions(
           report.unchanged += 1;
           continue;
         }
-        planned.push({ ...base, id: randomUUID(), signature });
+        if (existing && shapeOf(existing.signature) === shapeOf(signature)) {
+          keep.add(existing.id);
+          updated.push({ ...base, id: existing.id, signature });
+        } else planned.push({ ...base, id: randomUUID(), signature });
       } catch (error) {
         if (!(error instanceof CommissionRuleError)) throw error;
         report.issues.push({ opportunityId: deal.id, agreementId: set.agreementId, reason: error.code });
@@ -525,8 +570,11 @@ export async function recalculateCommissions(
   }
   report.removed = stale.length;
   phase("delete");
+  await updateSchedules(tx, updated);
+  phase("update");
   report.lines = await insertSchedules(tx, planned);
-  report.written = planned.length;
+  report.written = planned.length + updated.length;
+  report.inPlace = updated.length;
   phase("insert");
   return report;
 }

@@ -89,6 +89,9 @@ alter table public.commission_lines
   drop constraint commission_lines_agreement_version_id_fkey,
   drop constraint commission_lines_partner_id_fkey,
   drop constraint commission_lines_owner_id_fkey;
+-- Recalculations rewrite numbers in place; room on each page keeps those updates off the indexes.
+alter table public.commission_lines set (fillfactor = 80);
+alter table public.commission_schedules set (fillfactor = 80);
 create index commission_lines_due_idx on public.commission_lines (direction, due_date);
 -- Deleting a line checks that no clawback points at it.
 create index commission_lines_clawback_idx on public.commission_lines (clawback_of) where clawback_of is not null;
@@ -187,10 +190,12 @@ create trigger commission_overrides_audit after insert or update or delete on pu
 
 -- Schedules and forecast/earned lines are derived from audited inputs (deals, agreement versions, FX
 -- rates, overrides) and recomputed in bulk, so only what people do to lines is logged: status changes
--- (approval, payment) and clawbacks.
+-- (approval, payment, clawing back) and clawbacks.
 drop trigger commission_lines_audit on public.commission_lines;
 create trigger commission_lines_audit_changes after update on public.commission_lines
-  for each row execute function private.audit_row();
+  for each row when (old.status is distinct from new.status
+    and (old.status not in ('forecast', 'earned') or new.status not in ('forecast', 'earned')))
+  execute function private.audit_row();
 create trigger commission_lines_audit_clawbacks after insert on public.commission_lines
   for each row when (new.kind = 'clawback') execute function private.audit_row();
 create trigger commission_receipts_audit after insert or update or delete on public.commission_receipts

@@ -14,9 +14,12 @@ import { report } from "./stats";
 
 const S = "commissions";
 
-async function recalcAll(conn: Connection) {
+async function recalcAll(conn: Connection, label: string) {
   const started = performance.now();
-  const result = await withSystem("bench.commissions-recalculate", (tx) => recalculateCommissions(tx, "all"), conn);
+  const phases: string[] = [];
+  const onPhase = (phase: string, ms: number) => phases.push(`${phase} ${(ms / 1000).toFixed(2)} s`);
+  const result = await withSystem("bench.commissions-recalculate", (tx) => recalculateCommissions(tx, "all", { onPhase }), conn);
+  console.log(`# ${label}: ${phases.join(", ")}`);
   return { seconds: (performance.now() - started) / 1000, result };
 }
 
@@ -26,19 +29,20 @@ async function run(conn: Connection, engine: string) {
   await conn.query("analyze");
   const [n] = await conn.query<{ n: number }>("select count(*)::int as n from public.opportunities");
   report(S, `opportunities_${engine}`, Number(n!.n), "rows");
-  const cold = await recalcAll(conn);
+  const cold = await recalcAll(conn, "cold");
   report(S, `full_recalculation_cold_seconds_${engine}`, cold.seconds, "s");
   report(S, `schedules_written_${engine}`, cold.result.written, "schedules");
   report(S, `lines_written_${engine}`, cold.result.lines, "lines");
   report(S, `recalculation_issues_${engine}`, cold.result.issues.length, "issues");
-  const warm = await recalcAll(conn);
+  const warm = await recalcAll(conn, "warm");
   report(S, `full_recalculation_warm_seconds_${engine}`, warm.seconds, "s");
   report(S, `schedules_rewritten_warm_${engine}`, warm.result.written, "schedules");
   // Every version's rate moves by one point: everything not frozen is rewritten.
   await conn.query("update public.agreement_versions set rate = rate + 1 where rate < 40");
-  const changed = await recalcAll(conn);
+  const changed = await recalcAll(conn, "after rate change");
   report(S, `full_recalculation_after_rate_change_seconds_${engine}`, changed.seconds, "s");
   report(S, `schedules_rewritten_after_rate_change_${engine}`, changed.result.written, "schedules");
+  report(S, `schedules_rewritten_in_place_after_rate_change_${engine}`, changed.result.inPlace, "schedules");
 }
 
 export async function commissionsDatabaseBench(): Promise<void> {

@@ -81,10 +81,12 @@ describe("period context", () => {
     const [trace] = await db.conn.query<{ trace: { rule: string; values: Record<string, unknown> }[] }>("select trace from public.commission_schedules where opportunity_id = $1", [b.id]);
     expect(trace!.trace.filter((s) => s.rule === "volume_tier_marginal").map((s) => s.values.sliceMinor)).toEqual(["4000000", "2000000"]);
 
-    // Only A changes; B shares its quarter and is recomputed with it.
+    // Only A changes; B shares its quarter and is recomputed with it, both in place (same lines, new numbers).
+    const ids = await db.conn.query("select id from public.commission_schedules where agreement_id = $1 order by id", [agreementId]);
     await db.conn.query("update public.opportunities set value_minor = 2000000 where id = $1", [a.id]);
     const report = await recalc([a.id]);
-    expect(report.deals).toBe(2);
+    expect(report).toMatchObject({ deals: 2, written: 2, inPlace: 2, removed: 0 });
+    expect(await db.conn.query("select id from public.commission_schedules where agreement_id = $1 order by id", [agreementId])).toEqual(ids);
     expect(await totals(agreementId)).toEqual({ "A first": 400_000, "B second": 1_200_000, "C next quarter": 1_200_000 });
   });
 

@@ -12,7 +12,7 @@ export function ensureLocalEnv(): NodeJS.ProcessEnv {
   const file = path.join(dataDir, "local-secrets.json");
   let stored: Record<string, string> = {};
   if (fs.existsSync(file)) stored = JSON.parse(fs.readFileSync(file, "utf8")) as Record<string, string>;
-  const wanted = { SESSION_SECRET: 48, CRON_SECRET: 32 };
+  const wanted = { SESSION_SECRET: 48, CRON_SECRET: 32, DATA_ENCRYPTION_KEY: 32 };
   let changed = false;
   for (const [key, bytes] of Object.entries(wanted)) {
     if (!process.env[key] && !stored[key]) {

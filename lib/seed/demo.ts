@@ -16,12 +16,14 @@ import {
 } from "./demo-data";
 import { recalculateCommissions } from "../commissions/persist";
 import { seedCommissionActivity } from "./demo-commissions";
+import { seedReferralActivity } from "./demo-referrals";
 import { buildFxRates } from "./demo-fx";
 import { buildGoals } from "./demo-goals";
 import { buildNotifications } from "./demo-notifications";
 import { LOSS_REASONS } from "./demo-words";
 import { buildOrg } from "./demo-org";
 import { buildPipeline } from "./demo-pipeline";
+import { markSeededPartnersOnboarded, seedProgramDocuments } from "./program-documents";
 import { createRng } from "./random";
 import { quarterStart } from "./time";
 
@@ -181,7 +183,10 @@ export async function seedDemo(conn: Connection, options: { now?: Date } = {}): 
       { finance: org.staffIds.finance, seller: org.staffIds.sales1, vp: org.staffIds.vp },
       now.toISOString().slice(0, 10),
     );
+    await seedReferralActivity(tx, now);
     await insertAll(tx, schema.quarterlyGoals, buildGoals(now, org.staffIds));
+    await seedProgramDocuments(tx);
+    await markSeededPartnersOnboarded(tx);
     return true;
   });
   if (!seeded) return { skipped: true };

@@ -31,5 +31,6 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/((?!api/|_next/static|_next/image|favicon.ico).*)"],
+  // The referral redirect (r/) needs neither the path header nor a session refresh, and is the hottest route.
+  matcher: ["/((?!api/|r/|_next/static|_next/image|favicon.ico).*)"],
 };

@@ -5,11 +5,30 @@ const ITEMS = [
   { href: "/settings", label: "Account & team", access: "all" },
   { href: "/settings/pipeline", label: "Pipeline", access: "vp" },
   { href: "/settings/goals", label: "Goals", access: "vp" },
+  { href: "/settings/tiers", label: "Tiers", access: "vp" },
   { href: "/settings/fx", label: "FX rates", access: "finance" },
+  { href: "/settings/program", label: "Partner program", access: "vp" },
+  { href: "/settings/landing-pages", label: "Landing pages", access: "partnerships" },
 ] as const;
 
-export function SettingsNav({ current, isVp, isFinance = false }: { current: string; isVp: boolean; isFinance?: boolean }) {
-  const items = ITEMS.filter((i) => i.access === "all" || isVp || (i.access === "finance" && isFinance));
+export function SettingsNav({
+  current,
+  isVp,
+  isFinance = false,
+  isPartnershipManager = false,
+}: {
+  current: string;
+  isVp: boolean;
+  isFinance?: boolean;
+  isPartnershipManager?: boolean;
+}) {
+  const items = ITEMS.filter(
+    (i) =>
+      i.access === "all" ||
+      isVp ||
+      (i.access === "finance" && isFinance) ||
+      (i.access === "partnerships" && isPartnershipManager),
+  );
   if (items.length < 2) return null;
   return (
     <nav aria-label="Settings sections" className="flex gap-1 border-b">

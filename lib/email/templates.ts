@@ -52,3 +52,45 @@ export function invitationContent(inviter: string, company: string, roleLabel: s
     "The invitation expires in 7 days.",
   );
 }
+
+export function tierChangedContent(name: string, change: { from: string | null; to: string; up: boolean; rate: string }, url: string): EmailContent {
+  const rate = `${Number(change.rate)}%`;
+  return build(
+    change.up ? `You reached the ${change.to} tier` : `Your tier is now ${change.to}`,
+    [
+      `Hi ${name},`,
+      change.up
+        ? `Your referred deals over the last 90 days moved you from ${change.from ?? "no tier"} up to ${change.to}. New deals earn ${rate} commission from today.`
+        : `Your referred deals over the last 90 days now meet the ${change.to} tier (from ${change.from ?? "no tier"}). New deals earn ${rate} commission from today.`,
+    ],
+    { label: "See your tier progress", url },
+    "You receive this email because tier changes are switched on in your email preferences.",
+  );
+}
+
+export function registrationDecisionContent(
+  name: string,
+  decision: { customer: string; approved: boolean; protectedUntil: string | null; reason: string | null },
+  url: string,
+): EmailContent {
+  return build(
+    decision.approved ? `Deal registration approved: ${decision.customer}` : `Deal registration declined: ${decision.customer}`,
+    [
+      `Hi ${name},`,
+      decision.approved
+        ? `Your registration of ${decision.customer} was approved. The customer is protected for you until ${decision.protectedUntil}.`
+        : `Your registration of ${decision.customer} was declined. Reason: ${decision.reason ?? "not given"}.`,
+    ],
+    { label: "Open your deals", url },
+    "Questions about a decision? Reply to your partner manager.",
+  );
+}
+
+export function applicationRejectedContent(name: string, company: string, reason: string, url: string): EmailContent {
+  return build(
+    `Your partner application for ${company}`,
+    [`Hi ${name},`, `Thank you for applying to our partner program. We are not able to approve the application for ${company} at this time.`, `Reason: ${reason}`],
+    { label: "Read about the program", url },
+    "You are welcome to apply again when your situation changes.",
+  );
+}

@@ -6,6 +6,7 @@ import { withSystem } from "@/lib/db/session";
 import { deliverOutbox } from "@/lib/email/delivery";
 import { refreshPipelineAggregates } from "@/lib/dashboard/queries";
 import { pruneRateLimits } from "@/lib/auth/rate-limit";
+import { reevaluateAllPartners } from "@/lib/tiers/nightly";
 
 type JobFn = () => Promise<Record<string, unknown>>;
 
@@ -15,6 +16,10 @@ export const JOBS = {
   "pipeline-aggregates": {
     everySeconds: 300,
     run: async () => withSystem("cron.pipeline-aggregates", (tx) => refreshPipelineAggregates(tx)),
+  },
+  "partner-tiers": {
+    everySeconds: 86_400,
+    run: async () => withSystem("cron.partner-tiers", (tx) => reevaluateAllPartners(tx)),
   },
   "prune-rate-limits": {
     everySeconds: 3600,

@@ -10,6 +10,7 @@ import { rows } from "@/lib/db/session";
 import { moveOpportunitySchema } from "./move-schema";
 import { recalculateAfterChange } from "@/lib/commissions/after-change";
 import { columnsOf } from "./columns";
+import { insertOpportunity } from "./create";
 import { createOpportunitySchema, toMinor, updateOpportunitySchema } from "./schemas";
 
 const EDITORS = ["vp", "sales_manager", "partnership_manager"] as const;
@@ -18,18 +19,9 @@ export const createOpportunityAction = defineAction({
   roles: EDITORS,
   schema: createOpportunitySchema,
   handler: async (input, { tx, user }) => {
-    if (user.role !== "vp" && input.ownerId !== user.id) {
-      throw new ActionError(403, "Only the VP can create opportunities for someone else", { ownerId: ["Choose yourself as the owner"] });
-    }
-    const [{ next }] = (await rows<{ next: string }>(tx, sql`select coalesce(max(position), 0) + 1024 as next from public.opportunities where stage_id = ${input.stageId}`)) as [{ next: string }];
-    const [created] = await tx
-      .insert(opportunities)
-      .values({ ...columnsOf(input), stageId: input.stageId, position: String(next), createdBy: user.id })
-      .returning({ id: opportunities.id });
-    await tx.execute(sql`insert into public.opportunity_stage_history (opportunity_id, to_stage_id, moved_by) values (${created!.id}, ${input.stageId}, ${user.id})`);
-    await recalculateAfterChange(tx, [created!.id]);
+    const created = await insertOpportunity(tx, input, user);
     revalidatePath("/pipeline");
-    return { id: created!.id };
+    return created;
   },
 });
 

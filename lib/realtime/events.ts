@@ -1,4 +1,16 @@
-export const REALTIME_TABLES = ["tiers", "partners", "stages", "opportunities", "agreements", "notifications"] as const;
+export const REALTIME_TABLES = [
+  "tiers",
+  "partners",
+  "stages",
+  "opportunities",
+  "agreements",
+  "notifications",
+  "referral_clicks",
+  "referrals",
+  "deal_registrations",
+  "tier_history",
+  "partner_achievements",
+] as const;
 export type RealtimeTable = (typeof REALTIME_TABLES)[number];
 
 export interface ChangeEvent {

@@ -20,12 +20,23 @@ interface Hub {
   listening?: Promise<void>;
 }
 
+const PARTNER_ROWS: ReadonlySet<RealtimeTable> = new Set(["referral_clicks", "referrals"]);
+
 const globalForHub = globalThis as typeof globalThis & { __partnerosRealtime?: Hub };
 const hub: Hub = (globalForHub.__partnerosRealtime ??= { subscribers: new Set() });
 
 /** Whether this subscriber may learn of the change: the row is read back through RLS as that user. */
 export async function maySee(subscriber: Subscriber, event: ChangeEvent): Promise<boolean> {
   if (event.table === "notifications") return event.userId === subscriber.claims.sub;
+  // Rows owned by one partner organisation (staff read them all): decided from the payload, because a
+  // click batch emits one event per row and a per-row read-back would cost a query each.
+  if (PARTNER_ROWS.has(event.table)) {
+    return subscriber.role !== "partner" || (event.partnerId != null && event.partnerId === subscriber.partnerId);
+  }
+  // A partner cannot read deals, but hears of those it referred (its commission lines follow them).
+  if (event.table === "opportunities" && subscriber.role === "partner") {
+    return event.partnerId != null && event.partnerId === subscriber.partnerId;
+  }
   if (event.op === "delete" || !event.id) {
     return subscriber.role !== "partner" || (event.partnerId != null && event.partnerId === subscriber.partnerId);
   }

@@ -16,6 +16,7 @@ import {
 } from "./demo-data";
 import { recalculateCommissions } from "../commissions/persist";
 import { seedCommissionActivity } from "./demo-commissions";
+import { seedPortalActivity } from "./demo-portal-activity";
 import { seedReferralActivity } from "./demo-referrals";
 import { buildFxRates } from "./demo-fx";
 import { buildGoals } from "./demo-goals";
@@ -184,6 +185,12 @@ export async function seedDemo(conn: Connection, options: { now?: Date } = {}): 
       now.toISOString().slice(0, 10),
     );
     await seedReferralActivity(tx, now);
+    await seedPortalActivity(
+      tx,
+      { demoPartnerId: org.demoPartnerId, reviewerIds: [org.staffIds.pm1, org.staffIds.pm2] },
+      now,
+      { settleTiers: true },
+    );
     await insertAll(tx, schema.quarterlyGoals, buildGoals(now, org.staffIds));
     await seedProgramDocuments(tx);
     await markSeededPartnersOnboarded(tx);

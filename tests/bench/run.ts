@@ -2,10 +2,12 @@ import { authSuite } from "./auth";
 import { commissionsDatabaseBench } from "./commissions-db";
 import { commissionsEngineBench } from "./commissions-engine";
 import { pipelineSuite } from "./pipeline";
+import { referralSuite } from "./referral";
 
 const SUITES: Record<string, () => Promise<void>> = {
   auth: authSuite,
   pipeline: pipelineSuite,
+  referral: referralSuite,
   commissions: async () => {
     await commissionsEngineBench();
     await commissionsDatabaseBench();

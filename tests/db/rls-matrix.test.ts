@@ -213,6 +213,101 @@ const CASES: TableCase[] = [
     set: sql`entity = 'tampered'`,
     allow: { select: ["vp"], insert: [], update: [], delete: [] },
   },
+  {
+    table: "partner_applications",
+    target: (c) => c.ids.application!,
+    insert: () => sql`insert into public.partner_applications (company, industry, experience, contact_name, email) values ('Forged', 'X', 'new', 'F', 'forged@x.dev')`,
+    set: sql`reviewed_at = now()`,
+    allow: { select: ["vp", "partnership_manager"], insert: [], update: ["vp", "partnership_manager"], delete: [] },
+  },
+  {
+    table: "program_documents",
+    target: (c) => c.ids.programDocument!,
+    insert: () => sql`insert into public.program_documents (kind, version, title, body) values ('code_of_conduct', 99, 'Forged', 'Text')`,
+    set: sql`title = 'Renamed'`,
+    allow: { select: ["vp", "sales_manager", "partnership_manager", "finance", "partner", "anon"], insert: ["vp"], update: ["vp"], delete: [] },
+  },
+  {
+    table: "partner_acceptances",
+    target: (c) => c.ids.acceptanceB!,
+    insert: (c, actorId) => sql`insert into public.partner_acceptances (partner_id, profile_id, document_id) values (${c.partnerA.id}, ${lit(actorId)}, ${c.ids.programDocument!})`,
+    set: sql`accepted_at = now()`,
+    allow: { select: STAFF, insert: ["partner"], update: [], delete: [] },
+  },
+  {
+    table: "partner_payout_methods",
+    target: (c) => c.partnerB.id,
+    insert: (c) => sql`insert into public.partner_payout_methods (partner_id, kind, stripe_account_id) values (${c.partnerA.id}, 'stripe_connect', 'acct_forged')`,
+    set: sql`account_last4 = '0000'`,
+    allow: { select: ["vp", "finance"], insert: [], update: [], delete: [] },
+  },
+  {
+    table: "partner_tax_details",
+    target: (c) => c.ids.taxB!,
+    insert: (c) => sql`insert into public.partner_tax_details (partner_id, form, legal_name, country, address, tin_last4, tin_ciphertext, signed_name)
+      values (${c.partnerA.id}, 'w9', 'Forged', 'US', 'Somewhere', '1234', 'v1.x.y.z', 'F')`,
+    set: sql`legal_name = 'Changed'`,
+    allow: { select: ["finance"], insert: [], update: [], delete: [] },
+  },
+  {
+    table: "deal_registrations",
+    target: (c) => c.ids.registrationB!,
+    insert: (c, actorId) => sql`insert into public.deal_registrations (partner_id, submitted_by, customer_name, customer_domain, contact_name, contact_email, estimated_value_minor)
+      values (${c.partnerA.id}, ${lit(actorId)}, 'Forged', 'forged.example', 'F', 'f@forged.example', 100)`,
+    set: sql`rejection_reason = 'Looked at'`,
+    allow: { select: STAFF, insert: ["partner"], update: ["vp", "partnership_manager"], delete: [] },
+  },
+  {
+    table: "tier_history",
+    target: (c) => c.ids.tierHistoryB!,
+    insert: (c) => sql`insert into public.tier_history (partner_id, to_tier_id, reason) values (${c.partnerA.id}, ${c.tierId}, 'forged')`,
+    set: sql`reason = 'tampered'`,
+    allow: { select: STAFF, insert: [], update: [], delete: [] },
+  },
+  {
+    table: "partner_achievements",
+    target: (c) => c.ids.achievementB!,
+    insert: (c) => sql`insert into public.partner_achievements (partner_id, key) values (${c.partnerA.id}, 'forged')`,
+    set: sql`details = '{"x": 1}'`,
+    allow: { select: STAFF, insert: [], update: [], delete: [] },
+  },
+  {
+    table: "partner_xp_events",
+    target: (c) => c.ids.xpB!,
+    insert: (c) => sql`insert into public.partner_xp_events (partner_id, kind, xp, source_id) values (${c.partnerA.id}, 'forged', 1000, 'forged')`,
+    set: sql`xp = 9999`,
+    allow: { select: STAFF, insert: [], update: [], delete: [] },
+  },
+  {
+    table: "landing_pages",
+    target: (c) => c.ids.landingPage!,
+    insert: () => sql`insert into public.landing_pages (name, url) values ('Forged', '/welcome/forged')`,
+    set: sql`name = 'Renamed'`,
+    allow: { select: [...STAFF, "partner"], insert: ["vp", "partnership_manager"], update: ["vp", "partnership_manager"], delete: ["vp", "partnership_manager"] },
+  },
+  {
+    table: "referral_links",
+    target: (c) => c.ids.linkB!,
+    insert: (c, actorId) => sql`insert into public.referral_links (partner_id, code, landing_page_id, campaign, created_by)
+      values (${c.partnerA.id}, 'matrix-campaign', ${c.ids.landingPage!}, 'Matrix', ${lit(actorId)})`,
+    set: sql`campaign = 'Changed'`,
+    allow: { select: STAFF, insert: ["partner"], update: [], delete: [] },
+  },
+  {
+    table: "referral_clicks",
+    target: (c) => c.ids.clickB!,
+    insert: (c) => sql`insert into public.referral_clicks (link_id, partner_id, clicked_at, visitor_hash, hour_bucket, ip_hash)
+      values (${c.ids.linkB!}, ${c.partnerB.id}, now(), 'forged', date_trunc('hour', now()), 'forged')`,
+    set: sql`is_bot = true`,
+    allow: { select: STAFF, insert: [], update: [], delete: [] },
+  },
+  {
+    table: "referrals",
+    target: (c) => c.ids.referralB!,
+    insert: (c) => sql`insert into public.referrals (partner_id, attributed_by, source, name, email, company) values (${c.partnerB.id}, 'code', 'api', 'F', 'f@forged.example', 'F')`,
+    set: sql`status = 'contacted'`,
+    allow: { select: STAFF, insert: [], update: ["vp", "partnership_manager"], delete: [] },
+  },
 ];
 
 let db: TestDatabase;
@@ -296,11 +391,63 @@ beforeAll(async () => {
       aggregate: (await c.query<{ id: string }>("insert into public.pipeline_aggregates (key, payload) values ('conversions:test', '[]') returning key as id"))[0]!.id,
       goal: (await c.query<{ id: string }>("insert into public.quarterly_goals (year, quarter, target_minor) values (2030, 1, 100) returning id"))[0]!.id,
       spareStage: (await f.createStage(c)).id,
+      ...(await portalOnboardingIds(c, partnerB.id, users.vp.id)),
+      ...(await portalProgressIds(c, partnerB.id, tier.id)),
+      ...(await referralIds(c, partnerB.id)),
     },
   };
 });
 
 afterAll(async () => db?.close());
+
+async function portalOnboardingIds(c: TestDatabase["conn"], partnerBId: string, profileId: string) {
+  const one = async (text: string, params: unknown[] = []) => (await c.query<{ id: string }>(text, params))[0]!.id;
+  const programDocument = await one("insert into public.program_documents (kind, version, title, body) values ('program_agreement', 1, 'Program Agreement', 'Text') returning id");
+  await c.query("insert into public.partner_payout_methods (partner_id, kind, account_holder, account_last4, account_ciphertext) values ($1, 'bank_transfer', 'B Ltd', '1234', 'v1.a.b.c')", [partnerBId]);
+  return {
+    programDocument,
+    application: await one("insert into public.partner_applications (company, industry, experience, contact_name, email) values ('Applicant Co', 'FinOps', 'some', 'Ann', 'ann@applicant.dev') returning id"),
+    acceptanceB: await one("insert into public.partner_acceptances (partner_id, profile_id, document_id) values ($1, $2, $3) returning id", [partnerBId, profileId, programDocument]),
+    taxB: await one(
+      "insert into public.partner_tax_details (partner_id, form, legal_name, country, address, tin_last4, tin_ciphertext, signed_name) values ($1, 'w8ben', 'B Ltd', 'DE', 'Berlin', '5678', 'v1.a.b.c', 'Bea') returning id",
+      [partnerBId],
+    ),
+  };
+}
+
+async function portalProgressIds(c: TestDatabase["conn"], partnerBId: string, tierId: string) {
+  const one = async (text: string, params: unknown[]) => String((await c.query<{ id: string }>(text, params))[0]!.id);
+  return {
+    registrationB: await one(
+      "insert into public.deal_registrations (partner_id, customer_name, customer_domain, contact_name, contact_email, estimated_value_minor) values ($1, 'B Deal', 'b-deal.example', 'Bo', 'bo@b-deal.example', 500) returning id",
+      [partnerBId],
+    ),
+    tierHistoryB: await one("insert into public.tier_history (partner_id, to_tier_id, reason) values ($1, $2, 'matrix') returning id", [partnerBId, tierId]),
+    achievementB: await one("insert into public.partner_achievements (partner_id, key) values ($1, 'first_click') returning id", [partnerBId]),
+    xpB: await one("insert into public.partner_xp_events (partner_id, kind, xp, source_id) values ($1, 'click', 1, 'matrix') returning id", [partnerBId]),
+  };
+}
+
+async function referralIds(c: TestDatabase["conn"], partnerBId: string) {
+  const one = async (text: string, params: unknown[] = []) => String((await c.query<{ id: string }>(text, params))[0]!.id);
+  const landingPage = await one("insert into public.landing_pages (name, url) values ('Matrix page', '/welcome/matrix') returning id");
+  const linkB = await one(
+    "insert into public.referral_links (partner_id, code, landing_page_id, is_default) select $1, 'matrix-b', id, true from public.landing_pages where is_default returning id",
+    [partnerBId],
+  );
+  return {
+    landingPage,
+    linkB,
+    clickB: await one(
+      "insert into public.referral_clicks (link_id, partner_id, clicked_at, visitor_hash, hour_bucket, ip_hash) values ($1, $2, now(), 'v', date_trunc('hour', now()), 'i') returning id",
+      [linkB, partnerBId],
+    ),
+    referralB: await one(
+      "insert into public.referrals (partner_id, link_id, attributed_by, source, name, email, company) values ($1, $2, 'code', 'api', 'Bo', 'bo@lead.example', 'Lead Co') returning id",
+      [partnerBId, linkB],
+    ),
+  };
+}
 
 function actorOf(role: Role): { actor: Actor; id: string | null } {
   if (role === "anon") return { actor: "anon", id: null };
@@ -318,7 +465,9 @@ async function run(tc: TableCase, role: Role, command: Command): Promise<boolean
       ? sql`key = ${target}`
       : tc.table === "fx_rates"
         ? sql`rate_date = ${target}::date and base = 'EUR' and quote = 'USD'`
-        : sql`id = ${target}`;
+        : tc.table === "partner_payout_methods"
+          ? sql`partner_id = ${target}`
+          : sql`id = ${target}`;
   const result = await attempt(db.conn, actor, async (tx) => {
     switch (command) {
       case "select":

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { DOMAIN_LABELS, healthBand, KIND_LABELS } from "@/components/partners/labels";
 import { PageHeader } from "@/components/shell/page-header";
 import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import {
@@ -31,6 +32,18 @@ export default async function PartnersPage() {
       <PageHeader
         title="Partners"
         description={`${isvCount} ISV vendors and ${partners.length - isvCount} program partners.`}
+        actions={
+          user.role === "vp" || user.role === "partnership_manager" ? (
+            <>
+              <Button asChild variant="outline" size="sm">
+                <Link href="/partners/applications">Applications</Link>
+              </Button>
+              <Button asChild variant="outline" size="sm">
+                <Link href="/partners/registrations">Deal registrations</Link>
+              </Button>
+            </>
+          ) : null
+        }
       />
       <Card className="overflow-hidden py-0">
         <CardContent className="p-0">

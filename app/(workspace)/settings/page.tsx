@@ -24,7 +24,7 @@ export default async function SettingsPage() {
   return (
     <div className="grid gap-6">
       <PageHeader title="Settings" description={isVp ? "Your account, your team's access and the workspace." : "Your account."} />
-      <SettingsNav current="/settings" isVp={isVp} isFinance={user.role === "finance"} />
+      <SettingsNav current="/settings" isVp={isVp} isFinance={user.role === "finance"} isPartnershipManager={user.role === "partnership_manager"} />
       <Card>
         <CardHeader>
           <CardTitle>

@@ -8,6 +8,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { listPartnerAgreements } from "@/lib/agreements/queries";
+import { PartnerLinksSection } from "@/components/referrals/partner-links-section";
 import { getPartnerDetailOrNull } from "@/lib/partners/queries";
 import { STAFF_ROLES } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
@@ -143,6 +144,7 @@ export default async function PartnerPage({ params }: { params: Promise<{ id: st
           </CardContent>
         </Card>
       ) : null}
+      <PartnerLinksSection partnerId={partner.id} claims={user.claims} />
       <Card>
         <CardHeader>
           <CardTitle>

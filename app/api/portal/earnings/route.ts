@@ -1,0 +1,49 @@
+// GET /api/portal/earnings?status=pending|approved|paid — the signed-in partner's payable commission lines as CSV.
+import { getCurrentUser } from "@/lib/auth/session";
+import { withSession } from "@/lib/db/session";
+import { problem } from "@/lib/http/problem";
+import { minorToAmount } from "@/lib/opportunities/csv";
+import { toCsv } from "@/lib/opportunities/csv-parse";
+import { bucketOf } from "@/lib/partner-home/earnings";
+import { getReferredDealFacts, listPayableLines } from "@/lib/partner-home/queries";
+
+export const dynamic = "force-dynamic";
+
+const BUCKETS = new Set(["pending", "approved", "paid"]);
+
+export async function GET(request: Request) {
+  const user = await getCurrentUser();
+  if (!user) return problem(401, "Sign in first");
+  if (user.role !== "partner" || !user.partnerId)
+    return problem(403, "Only partner users export their earnings");
+  const status = new URL(request.url).searchParams.get("status");
+  if (status && !BUCKETS.has(status))
+    return problem(400, "Unknown status", { detail: "Use pending, approved or paid" });
+  const today = new Date().toISOString().slice(0, 10);
+  const { lines, facts } = await withSession({ claims: user.claims }, async (tx) => ({
+    lines: await listPayableLines(tx, user.partnerId!, 10_000),
+    facts: await getReferredDealFacts(tx, user.partnerId!, today),
+  }));
+  const names = new Map(facts.deals.map((d) => [d.id, d.customer_name]));
+  const body = toCsv(
+    ["due_date", "customer", "line", "status", "amount", "currency", "rate_percent"],
+    lines
+      .filter((l) => !status || bucketOf(l.status) === status)
+      .map((l) => [
+        l.dueDate,
+        names.get(l.opportunityId) ?? "",
+        l.label,
+        l.status,
+        minorToAmount(l.amountMinor, l.currency),
+        l.currency,
+        l.effectiveRate,
+      ]),
+  );
+  return new Response(body, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="earnings-${today}.csv"`,
+      "Cache-Control": "no-store",
+    },
+  });
+}

@@ -1,0 +1,95 @@
+"use server";
+
+import { sql } from "drizzle-orm";
+import { revalidatePath } from "next/cache";
+import { ActionError, defineAction } from "@/lib/actions/safe-action";
+import { hashToken, newToken } from "@/lib/auth/tokens";
+import { systemStep } from "@/lib/db/elevate";
+import { rows } from "@/lib/db/session";
+import { enqueueEmail } from "@/lib/email/outbox";
+import { invitationContent } from "@/lib/email/templates";
+import { serverEnv } from "@/lib/env";
+import { contactDetailsSchema, emailPreferencesSchema, inviteColleagueSchema } from "./schemas";
+
+const INVITE_TTL_MS = 7 * 24 * 3600_000;
+
+export const updateContactDetailsAction = defineAction({
+  roles: ["partner"],
+  schema: contactDetailsSchema,
+  handler: async (input, { tx, user }) => {
+    await tx.execute(
+      sql`update public.profiles set display_name = ${input.displayName}, title = ${input.title}, phone = ${input.phone} where id = ${user.id}`,
+    );
+    revalidatePath("/portal/profile");
+    return null;
+  },
+});
+
+export const updateEmailPreferencesAction = defineAction({
+  roles: ["partner"],
+  schema: emailPreferencesSchema,
+  handler: async (input, { tx, user }) => {
+    await tx.execute(
+      sql`update public.profiles set email_preferences = ${JSON.stringify(input)}::jsonb where id = ${user.id}`,
+    );
+    revalidatePath("/portal/profile");
+    return null;
+  },
+});
+
+export const inviteColleagueAction = defineAction({
+  roles: ["partner"],
+  schema: inviteColleagueSchema,
+  handler: async ({ email, memberRole }, { tx, user }) => {
+    const [me] = await rows<{
+      partner_id: string | null;
+      partner_member_role: string | null;
+      partner_name: string;
+    }>(
+      tx,
+      sql`select p.partner_id, p.partner_member_role, o.name as partner_name from public.profiles p join public.partners o on o.id = p.partner_id where p.id = ${user.id}`,
+    );
+    if (!me?.partner_id || me.partner_member_role !== "admin")
+      throw new ActionError(403, "Only an admin of your organisation can invite colleagues");
+    const partnerId = me.partner_id;
+    const invitationId = await systemStep(tx, "portal.invite-colleague", async (stx) => {
+      const [account] = await rows<{ one: number }>(
+        stx,
+        sql`select 1 as one from public.profiles where lower(email) = ${email}`,
+      );
+      if (account)
+        throw new ActionError(409, "This person already has an account", {
+          email: ["This person already has an account"],
+        });
+      const [pending] = await rows<{ one: number }>(
+        stx,
+        sql`select 1 as one from public.invitations where lower(email) = ${email} and accepted_at is null and revoked_at is null`,
+      );
+      if (pending)
+        throw new ActionError(409, "An invitation is already pending", {
+          email: ["An invitation to this email is already pending"],
+        });
+      const token = newToken();
+      const [invite] = await rows<{ id: string }>(
+        stx,
+        sql`insert into public.invitations (email, role, partner_id, partner_member_role, token_hash, invited_by, expires_at)
+            values (${email}, 'partner', ${partnerId}, ${memberRole}, ${hashToken(token)}, ${user.id}, ${new Date(Date.now() + INVITE_TTL_MS).toISOString()})
+            returning id`,
+      );
+      await enqueueEmail(stx, {
+        to: email,
+        template: "invitation",
+        idempotencyKey: `invitation:${invite!.id}`,
+        ...invitationContent(
+          user.displayName,
+          me.partner_name,
+          memberRole === "admin" ? "partner admin" : "partner member",
+          `${serverEnv().APP_URL}/invite/${encodeURIComponent(token)}`,
+        ),
+      });
+      return invite!.id;
+    });
+    revalidatePath("/portal/profile");
+    return { invitationId };
+  },
+});

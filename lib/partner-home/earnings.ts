@@ -1,0 +1,117 @@
+/** Earnings of a partner from its payable commission lines: pure aggregation, per currency. */
+
+export type LineStatus = "forecast" | "earned" | "approved" | "paid" | "clawed_back";
+export type EarningsBucket = "pending" | "approved" | "paid";
+
+export interface EarningLine {
+  amountMinor: number;
+  currency: string;
+  dueDate: string;
+  status: LineStatus;
+}
+
+export interface EarningsTotals {
+  currency: string;
+  period: "month" | "quarter" | "lifetime";
+  pending: number;
+  approved: number;
+  paid: number;
+}
+
+/** Pending is forecast plus earned; clawbacks are negative lines and count in the bucket of their status. */
+export function bucketOf(status: LineStatus): EarningsBucket | null {
+  if (status === "forecast" || status === "earned") return "pending";
+  if (status === "approved") return "approved";
+  if (status === "paid") return "paid";
+  return null;
+}
+
+export function periodStarts(today: string): { month: string; quarter: string } {
+  const [y, m] = today.split("-").map(Number) as [number, number];
+  const q = Math.floor((m - 1) / 3) * 3 + 1;
+  return { month: `${today.slice(0, 7)}-01`, quarter: `${y}-${String(q).padStart(2, "0")}-01` };
+}
+
+/** This month, this quarter and lifetime totals per currency, by due date up to the end of the period. */
+export function summarizeEarnings(lines: readonly EarningLine[], today: string): EarningsTotals[] {
+  const { month, quarter } = periodStarts(today);
+  const out = new Map<string, EarningsTotals>();
+  const add = (
+    currency: string,
+    period: EarningsTotals["period"],
+    bucket: EarningsBucket,
+    amount: number,
+  ) => {
+    const key = `${currency}|${period}`;
+    const row = out.get(key) ?? { currency, period, pending: 0, approved: 0, paid: 0 };
+    row[bucket] += amount;
+    out.set(key, row);
+  };
+  for (const line of lines) {
+    const bucket = bucketOf(line.status);
+    if (!bucket) continue;
+    add(line.currency, "lifetime", bucket, line.amountMinor);
+    if (line.dueDate >= quarter) add(line.currency, "quarter", bucket, line.amountMinor);
+    if (line.dueDate >= month) add(line.currency, "month", bucket, line.amountMinor);
+  }
+  const order = { month: 0, quarter: 1, lifetime: 2 };
+  return [...out.values()].sort(
+    (a, b) => a.currency.localeCompare(b.currency) || order[a.period] - order[b.period],
+  );
+}
+
+export interface MonthBar {
+  month: string;
+  pending: number;
+  approved: number;
+  paid: number;
+}
+
+/** The last `months` months (by due date) in one currency, oldest first. */
+export function earningsByMonth(
+  lines: readonly EarningLine[],
+  currency: string,
+  today: string,
+  months = 12,
+): MonthBar[] {
+  const [y, m] = today.split("-").map(Number) as [number, number];
+  const bars: MonthBar[] = [];
+  for (let i = months - 1; i >= 0; i -= 1) {
+    const d = new Date(Date.UTC(y, m - 1 - i, 1));
+    bars.push({ month: d.toISOString().slice(0, 7), pending: 0, approved: 0, paid: 0 });
+  }
+  const index = new Map(bars.map((b, i) => [b.month, i]));
+  for (const line of lines) {
+    const bucket = bucketOf(line.status);
+    const i = index.get(line.dueDate.slice(0, 7));
+    if (!bucket || i === undefined || line.currency !== currency) continue;
+    bars[i]![bucket] += line.amountMinor;
+  }
+  return bars;
+}
+
+export interface FunnelStep {
+  key: "clicks" | "referrals" | "deals" | "won";
+  label: string;
+  count: number;
+  /** Share of the previous step, null for the first step or when the previous is zero. */
+  rate: number | null;
+}
+
+export function funnelOf(counts: {
+  clicks: number;
+  referrals: number;
+  deals: number;
+  won: number;
+}): FunnelStep[] {
+  const steps: [FunnelStep["key"], string][] = [
+    ["clicks", "Clicks"],
+    ["referrals", "Referrals"],
+    ["deals", "Registrations & deals"],
+    ["won", "Won"],
+  ];
+  return steps.map(([key, label], i) => {
+    const prev = i === 0 ? null : counts[steps[i - 1]![0]];
+    return { key, label, count: counts[key], rate: prev ? counts[key] / prev : null };
+  });
+}

@@ -1,0 +1,82 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import { getConnection } from "@/lib/db/client";
+import type { Connection } from "@/lib/db/connection";
+import { rows, withSystem } from "@/lib/db/session";
+
+export interface ResolvedLink {
+  linkId: string;
+  partnerId: string;
+  code: string;
+  /** The allowlisted destination, read from the database only. */
+  url: string;
+  windowDays: number;
+}
+
+interface Entry {
+  value: ResolvedLink | null;
+  expiresAt: number;
+}
+
+const MAX_ENTRIES = 5_000;
+const TTL_MS = 30_000;
+const MISS_TTL_MS = 5_000;
+
+const globalForLinks = globalThis as typeof globalThis & { __partnerosLinkCache?: Map<string, Entry> };
+const cache: Map<string, Entry> = (globalForLinks.__partnerosLinkCache ??= new Map());
+
+/** Reads a live link and where it leads: its landing page when active, the default landing page otherwise. */
+export async function lookupLink(conn: Connection, code: string): Promise<ResolvedLink | null> {
+  const [row] = await withSystem(
+    "referrals.redirect",
+    (tx) =>
+      rows<{
+        link_id: string;
+        partner_id: string;
+        code: string;
+        url: string | null;
+        window_days: number | null;
+      }>(
+        tx,
+        sql`select l.id as link_id, l.partner_id, l.code,
+              coalesce(case when lp.active then lp.url end, (select d.url from public.landing_pages d where d.is_default and d.active)) as url,
+              (select s.attribution_window_days from public.workspace_settings s limit 1) as window_days
+            from public.referral_links l
+            join public.landing_pages lp on lp.id = l.landing_page_id
+            where l.code = ${code} and l.archived_at is null`,
+      ),
+    conn,
+  );
+  if (!row?.url) return null;
+  return {
+    linkId: row.link_id,
+    partnerId: row.partner_id,
+    code: row.code,
+    url: row.url,
+    windowDays: Number(row.window_days ?? 90),
+  };
+}
+
+/**
+ * The link for a code through a small LRU with a short TTL (misses are cached briefly too, so a
+ * flood of unknown codes does not reach the database for each request).
+ */
+export async function resolveLink(code: string, now = Date.now()): Promise<ResolvedLink | null> {
+  const hit = cache.get(code);
+  if (hit && hit.expiresAt > now) {
+    cache.delete(code);
+    cache.set(code, hit);
+    return hit.value;
+  }
+  const value = await lookupLink(await getConnection(), code);
+  cache.delete(code);
+  cache.set(code, { value, expiresAt: now + (value ? TTL_MS : MISS_TTL_MS) });
+  while (cache.size > MAX_ENTRIES) cache.delete(cache.keys().next().value!);
+  return value;
+}
+
+/** Drops cached links after an archive or a landing-page change (every code when none is named). */
+export function invalidateLinks(codes?: readonly string[]): void {
+  if (!codes) cache.clear();
+  else for (const code of codes) cache.delete(code);
+}

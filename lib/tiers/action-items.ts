@@ -1,0 +1,43 @@
+import type { TierProgress } from "./evaluate";
+import { isUnlocked, nextUnlocks, type TierRef } from "./unlocks";
+
+export interface ActionItem {
+  label: string;
+  href: string;
+}
+
+/** What the partner should do next, from its tier, its progress and its activity so far. */
+export function actionItemsFor(
+  tier: TierRef,
+  progress: TierProgress,
+  activity: { clicks: number; referrals: number; registrations: number; pendingRegistrations: number },
+): ActionItem[] {
+  const items: ActionItem[] = [];
+  if (activity.clicks === 0)
+    items.push({ label: "Share your referral link to get your first click", href: "/portal/links" });
+  if (activity.registrations === 0)
+    items.push({
+      label: "Register a deal to protect a customer you are working with",
+      href: "/portal/referrals",
+    });
+  if (activity.pendingRegistrations > 0)
+    items.push({
+      label: `${activity.pendingRegistrations} registration${activity.pendingRegistrations === 1 ? " is" : "s are"} waiting for review`,
+      href: "/portal/referrals",
+    });
+  if (progress.next && progress.missing.length > 0)
+    items.push({
+      label: `Reach ${progress.next.name}: ${progress.missing.join(" and ")} in the trailing 90 days`,
+      href: "/portal/referrals",
+    });
+  const unlock = nextUnlocks(tier)[0];
+  if (progress.next && unlock)
+    items.push({
+      label: `${progress.next.name} unlocks ${unlock.feature.toLowerCase()} and more`,
+      href: "/portal",
+    });
+  if (!isUnlocked("active", tier))
+    items.push({ label: "Finish the core sales training", href: "/portal/training" });
+  else items.push({ label: "Use the resources your tier unlocked", href: "/portal/resources" });
+  return items.slice(0, 5);
+}

@@ -1,0 +1,229 @@
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import autocannon from "autocannon";
+import postgres from "postgres";
+import { openConnection, type Connection } from "../../lib/db/connection";
+import { migrate } from "../../lib/db/migrate";
+import { partners } from "../../lib/db/schema";
+import { withSystem } from "../../lib/db/session";
+import { ensureDefaultLink } from "../../lib/referrals/default-link";
+import { report } from "./stats";
+
+const S = "referral";
+const PORT = 3203;
+const BASE = `http://127.0.0.1:${PORT}`;
+const PARTNERS = 5;
+
+interface Load {
+  label: string;
+  path: () => string;
+  rate?: number;
+  amount: number;
+  connections: number;
+}
+
+/** Each request is a distinct visitor (own address and user agent) except every second one, which repeats the previous visitor. */
+class Visitors {
+  private n = 0;
+  readonly expected = new Set<string>();
+  constructor(private readonly codes: string[]) {}
+
+  next() {
+    const i = this.n++;
+    const visitor = Math.floor(i / 2);
+    const code = this.codes[visitor % this.codes.length]!;
+    const ip = `10.${(visitor >> 16) & 255}.${(visitor >> 8) & 255}.${visitor & 255}`;
+    return {
+      visitor,
+      code,
+      ip,
+      ua: `Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.${visitor} Safari/537.36`,
+    };
+  }
+
+  /** One click per link, visitor and hour: what the table must hold for the redirects answered. */
+  answered(code: string, visitor: number) {
+    this.expected.add(`${code}|${visitor}|${Math.floor(Date.now() / 3_600_000)}`);
+  }
+}
+
+async function fixtures(url: string): Promise<string[]> {
+  const conn: Connection = await openConnection({ url, maxConnections: 2 });
+  try {
+    await migrate(conn);
+    await conn.query("insert into public.workspace_settings (company_name) values ('Bench Co')");
+    const codes: string[] = [];
+    for (let i = 0; i < PARTNERS; i += 1) {
+      const code = await withSystem(
+        "bench.referral",
+        async (tx) => {
+          const [partner] = await tx
+            .insert(partners)
+            .values({ name: `Bench ${i}`, slug: `bench-${i}`, kind: "program", status: "active" })
+            .returning({ id: partners.id });
+          return ensureDefaultLink(tx, partner!.id);
+        },
+        conn,
+      );
+      codes.push(code);
+    }
+    return codes;
+  } finally {
+    await conn.close();
+  }
+}
+
+function startServer(url: string): ChildProcess {
+  return spawn(
+    process.execPath,
+    ["node_modules/next/dist/bin/next", "start", "--port", String(PORT), "--hostname", "127.0.0.1"],
+    {
+      env: {
+        ...process.env,
+        DATABASE_URL: url,
+        SESSION_SECRET: "bench-session-secret-0123456789-abcdefghij",
+        APP_URL: `http://localhost:${PORT}`,
+        PARTNEROS_SCHEDULER: "off",
+        PARTNEROS_BENCH_ROUTES: "on",
+        NODE_ENV: "production",
+        NEXT_TELEMETRY_DISABLED: "1",
+      },
+      stdio: ["ignore", "ignore", "inherit"],
+    },
+  );
+}
+
+async function waitUp() {
+  for (let i = 0; i < 240; i += 1) {
+    if (
+      await fetch(`${BASE}/api/health`)
+        .then((r) => r.ok)
+        .catch(() => false)
+    )
+      return;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error("bench server did not start");
+}
+
+async function run(load: Load, visitors: Visitors | null) {
+  const result = await autocannon({
+    url: BASE,
+    connections: load.connections,
+    amount: load.amount,
+    overallRate: load.rate,
+    timeout: 10,
+    requests: [
+      visitors
+        ? {
+            method: "GET",
+            setupRequest: (req, context: { code?: string; visitor?: number }) => {
+              const v = visitors.next();
+              context.code = v.code;
+              context.visitor = v.visitor;
+              return {
+                ...req,
+                path: `/r/${v.code}?url=https%3A%2F%2Felsewhere.example`,
+                headers: { "x-forwarded-for": v.ip, "user-agent": v.ua },
+              };
+            },
+            onResponse: (status, _body, context: { code?: string; visitor?: number }) => {
+              if (status === 302) visitors.answered(context.code!, context.visitor!);
+            },
+          }
+        : { method: "GET", path: load.path() },
+    ],
+  });
+  const answered = result["3xx"];
+  if (answered !== result.requests.total || result.errors || result.timeouts) {
+    throw new Error(
+      `${load.label}: ${answered} redirects of ${result.requests.total} requests (${result.errors} errors, ${result.timeouts} timeouts, ${result.non2xx} non-2xx)`,
+    );
+  }
+  return {
+    throughput: result.requests.average,
+    p99: result.latency.p99,
+    p50: result.latency.p50,
+    total: result.requests.total,
+  };
+}
+
+function stop(server: ChildProcess): Promise<number | null> {
+  return new Promise((resolve) => {
+    server.once("exit", (code) => resolve(code));
+    server.kill("SIGTERM");
+  });
+}
+
+async function measure(url: string) {
+  const codes = await fixtures(url);
+  const server = startServer(url);
+  let stopped = false;
+  try {
+    await waitUp();
+    const visitors = new Visitors(codes);
+    const redirect = (label: string, rate: number | undefined, amount: number, connections: number) =>
+      run({ label, path: () => "", rate, amount, connections }, visitors);
+    const bare = (label: string, rate: number | undefined, amount: number, connections: number) =>
+      run({ label, path: () => "/api/bench/redirect", rate, amount, connections }, null);
+
+    await redirect("warm-up", undefined, 2_000, 20);
+    await bare("warm-up", undefined, 2_000, 20);
+
+    const fixedRedirect = await redirect("redirect at 500/s", 500, 5_000, 50);
+    const fixedBare = await bare("bare at 500/s", 500, 5_000, 50);
+    report(S, "redirect_500rps_throughput", fixedRedirect.throughput, "req/s");
+    report(S, "redirect_500rps_p50", fixedRedirect.p50, "ms");
+    report(S, "redirect_500rps_p99", fixedRedirect.p99, "ms");
+    report(S, "bare_302_500rps_throughput", fixedBare.throughput, "req/s");
+    report(S, "bare_302_500rps_p99", fixedBare.p99, "ms");
+    report(S, "redirect_to_bare_500rps_p99_ratio", fixedRedirect.p99 / Math.max(fixedBare.p99, 1), "x");
+
+    const maxRedirect = await redirect("redirect at max rate", undefined, 20_000, 100);
+    const maxBare = await bare("bare at max rate", undefined, 20_000, 100);
+    report(S, "redirect_max_throughput", maxRedirect.throughput, "req/s");
+    report(S, "redirect_max_p99", maxRedirect.p99, "ms");
+    report(S, "bare_302_max_throughput", maxBare.throughput, "req/s");
+    report(S, "bare_302_max_p99", maxBare.p99, "ms");
+    report(S, "redirect_to_bare_max_throughput_ratio", maxRedirect.throughput / maxBare.throughput, "x");
+
+    const exitCode = await stop(server);
+    stopped = true;
+    const sqlClient = postgres(url, { max: 1, onnotice: () => {} });
+    const [row] = await sqlClient<{ n: number }[]>`select count(*)::int as n from public.referral_clicks`;
+    await sqlClient.end();
+    report(S, "server_exit_code", exitCode ?? -1, "");
+    report(S, "clicks_recorded", row!.n, "clicks");
+    report(S, "clicks_expected_after_dedupe", visitors.expected.size, "clicks");
+    console.log(`${S}.clicks_match: ${row!.n === visitors.expected.size ? "yes" : "NO"}`);
+    if (row!.n !== visitors.expected.size) process.exitCode = 1;
+  } finally {
+    if (!stopped) await stop(server);
+  }
+}
+
+export async function referralSuite() {
+  const adminUrl = process.env.TEST_DATABASE_URL ?? process.env.BENCH_DATABASE_URL;
+  if (!adminUrl) {
+    console.log(`${S}: skipped (set TEST_DATABASE_URL)`);
+    return;
+  }
+  if (!fs.existsSync(".next/BUILD_ID")) {
+    const build = spawnSync("npx", ["next", "build"], {
+      stdio: "inherit",
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+    });
+    if (build.status !== 0) throw new Error("next build failed");
+  }
+  const name = `partneros_bench_ref_${Date.now().toString(36)}`;
+  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  try {
+    await measure(url.toString());
+  } finally {
+    await admin.unsafe(`drop database if exists ${name} with (force)`);
+    await admin.end();
+  }
+}

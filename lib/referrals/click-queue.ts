@@ -1,6 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { getConnection } from "@/lib/db/client";
+import { evaluateAchievements } from "@/lib/achievements/evaluate";
 import { withSystem } from "@/lib/db/session";
 
 export interface ClickRecord {
@@ -72,7 +73,15 @@ async function writeBatch(batch: ClickRecord[]): Promise<void> {
   const conn = await getConnection();
   for (let attempt = 1; ; attempt += 1) {
     try {
-      await withSystem("referrals.clicks", (tx) => tx.execute(insertClicks(batch)), conn);
+      await withSystem(
+        "referrals.clicks",
+        async (tx) => {
+          await tx.execute(insertClicks(batch));
+          // First-click badges and click XP, once per partner in the batch.
+          await evaluateAchievements(tx, [...new Set(batch.map((c) => c.partnerId))]);
+        },
+        conn,
+      );
       queue().recorded += batch.length;
       return;
     } catch (error) {

@@ -2,6 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import type { Connection, Tx } from "@/lib/db/connection";
 import { notifications, referrals } from "@/lib/db/schema";
+import { evaluateAchievements } from "@/lib/achievements/evaluate";
 import { rows, withSystem } from "@/lib/db/session";
 import { hitLimit, type RateLimitRule } from "@/lib/auth/rate-limit";
 import { decodeAttribution, DEFAULT_ATTRIBUTION_WINDOW_DAYS, isWithinWindow } from "./attribution";
@@ -151,6 +152,7 @@ export async function createReferral(
         })
         .returning({ id: referrals.id });
       await notifyPartnerUsers(tx, partnerId, input);
+      await evaluateAchievements(tx, [partnerId], now);
       return { ok: true, referralId: created!.id, partnerId, attributedBy: attribution.by, selfReferral };
     },
     conn,

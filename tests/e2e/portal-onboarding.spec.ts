@@ -107,8 +107,36 @@ test("a partner applies, is approved, accepts the invitation, onboards and copie
   await expect(apply.getByRole("button", { name: "Copied" })).toBeVisible();
   expect(await apply.evaluate(() => navigator.clipboard.readText())).toBe(await link.inputValue());
 
+  const copiedLink = await link.inputValue();
   await apply.getByRole("link", { name: "Go to your portal" }).click();
   await expect(apply).toHaveURL(/\/portal$/);
   await expect(apply.getByTestId("onboarding-banner")).toHaveCount(0);
+  await expect(apply.getByTestId("funnel-clicks").getByTestId("funnel-count")).toHaveText("0");
+  // The tax id went in once and is never shown back.
+  await apply.goto("/portal/onboarding?step=tax");
+  await expect(apply.getByText(/Submitted on .*\(W-9\)/)).toBeVisible();
+  expect(await apply.content()).not.toContain("3456789");
+  await apply.goto("/portal");
+  await expect(apply.getByTestId("funnel-referrals").getByTestId("funnel-count")).toHaveText("0");
+
+  // A visitor in a fresh browser follows the copied link and talks to us; the partner's open home shows both.
+  const visitorContext = await browser.newContext({
+    userAgent: "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36",
+    extraHTTPHeaders: { "x-forwarded-for": uniqueIp() },
+  });
+  const visitor = await visitorContext.newPage();
+  await visitor.goto(new URL(copiedLink).pathname);
+  await expect(visitor).toHaveURL(/\/welcome$/);
+  await expect(apply.getByTestId("funnel-clicks").getByTestId("funnel-count")).toHaveText("1", { timeout: 10_000 });
+  await visitor.getByLabel("Name").fill("Casey Prospect");
+  await visitor.getByLabel("Work email").fill(`casey-${Date.now()}@prospect-e2e.example`);
+  await visitor.getByLabel("Company").fill("Prospect Dynamics");
+  await visitor.getByLabel(/How can we help/).fill("Looking for help with our cloud costs.");
+  await visitor.getByRole("button", { name: "Talk to us" }).click();
+  await expect(visitor.getByTestId("talk-to-us-sent")).toBeVisible();
+  await expect(apply.getByTestId("funnel-referrals").getByTestId("funnel-count")).toHaveText("1", { timeout: 10_000 });
+  await expect(apply.getByText("Casey Prospect")).toBeVisible();
+  await apply.screenshot({ path: "test-results/partner-home-after-referral.png", fullPage: true });
+  await visitorContext.close();
   await applicant.close();
 });

@@ -21,9 +21,13 @@ async function closeReferredDeal(vp: Page, customer: string, value: string) {
   await vp.keyboard.press("Escape");
   await expect(column(vp, "proposal").getByText(customer)).toBeVisible();
 
-  await card(vp, customer).focus();
-  await vp.keyboard.press("ArrowRight");
+  // The board refreshes live as the deal lands; focus the card again if a refresh took the focus away.
   const dialog = vp.getByRole("dialog", { name: `Move ${customer} to Closed won` });
+  await expect(async () => {
+    await card(vp, customer).focus();
+    await vp.keyboard.press("ArrowRight");
+    await expect(dialog).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 20_000 });
   await dialog.getByLabel(/Final value/).fill(value);
   await dialog.getByRole("button", { name: "Move deal" }).click();
   await expect(column(vp, "closed_won").getByText(customer)).toBeVisible();

@@ -165,7 +165,7 @@ function ScheduleCard({ opportunityId, schedule, permissions }: { opportunityId:
         </Button>
       ) : null}
       {overriding ? <OverrideForm opportunityId={opportunityId} schedule={schedule} onDone={() => setOverriding(false)} /> : null}
-      <div className="overflow-x-auto">
+      <div className="relative overflow-x-auto">
         <table className="w-full text-sm">
           <caption className="sr-only">Commission lines</caption>
           <thead className="text-left text-xs text-muted-foreground">

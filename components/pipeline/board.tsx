@@ -179,7 +179,7 @@ export function Board({ stages, cards, options, now }: { stages: StageRow[]; car
         setActive(null);
       }}
     >
-      <div className="flex gap-3 overflow-x-auto pb-4" data-testid="pipeline-board" aria-busy={inFlight > 0}>
+      <div className="relative flex min-w-0 gap-3 overflow-x-auto pb-4" data-testid="pipeline-board" aria-busy={inFlight > 0}>
         {stages.map((stage) => (
           <BoardColumn key={stage.id} onOpen={(id) => set({ opportunity: id, new: null })} onStep={step} stage={stage} cards={columns[stage.id] ?? []} currency={options.currency} stalledAfterDays={options.stalledAfterDays} now={now} />
         ))}

@@ -19,7 +19,7 @@ export function CommissionTabs({ params }: { params: CommissionParams }) {
     return `/reports/commissions?${search.toString()}`;
   };
   return (
-    <nav aria-label="Commission reports" className="flex gap-1 overflow-x-auto border-b">
+    <nav aria-label="Commission reports" className="relative flex gap-1 overflow-x-auto border-b">
       {TABS.map(({ tab, label }) => (
         <Link
           key={tab}

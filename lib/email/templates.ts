@@ -94,3 +94,21 @@ export function applicationRejectedContent(name: string, company: string, reason
     "You are welcome to apply again when your situation changes.",
   );
 }
+
+export function payoutSentContent(name: string, amount: string, url: string): EmailContent {
+  return build(
+    `Payout sent: ${amount}`,
+    [`Hi ${name},`, `We sent you a payout of ${amount}. It usually reaches your account within a few business days.`],
+    { label: "See your payouts", url },
+    "You receive this email because payout emails are switched on in your email preferences.",
+  );
+}
+
+export function payoutFailedContent(name: string, partner: string, amount: string, reason: string, url: string): EmailContent {
+  return build(
+    `Payout failed: ${amount} to ${partner}`,
+    [`Hi ${name},`, `The payout of ${amount} to ${partner} did not go through.`, `Reason: ${reason}`, "Finance will retry it or pay it another way."],
+    { label: "Open the payout", url },
+    "Nothing was paid twice: a retry reuses the same payout.",
+  );
+}

@@ -7,6 +7,7 @@ import { deliverOutbox } from "@/lib/email/delivery";
 import { refreshPipelineAggregates } from "@/lib/dashboard/queries";
 import { pruneRateLimits } from "@/lib/auth/rate-limit";
 import { reevaluateAllPartners } from "@/lib/tiers/nightly";
+import { resumeStalePayouts } from "@/lib/payouts/trigger";
 
 type JobFn = () => Promise<Record<string, unknown>>;
 
@@ -21,6 +22,7 @@ export const JOBS = {
     everySeconds: 86_400,
     run: async () => withSystem("cron.partner-tiers", (tx) => reevaluateAllPartners(tx)),
   },
+  "payouts-resume": { everySeconds: 300, run: async () => ({ ...(await resumeStalePayouts()) }) },
   "prune-rate-limits": {
     everySeconds: 3600,
     run: async () => {

@@ -10,6 +10,8 @@ export const REALTIME_TABLES = [
   "deal_registrations",
   "tier_history",
   "partner_achievements",
+  "payouts",
+  "payout_batches",
 ] as const;
 export type RealtimeTable = (typeof REALTIME_TABLES)[number];
 

@@ -16,6 +16,7 @@ import {
 } from "./demo-data";
 import { recalculateCommissions } from "../commissions/persist";
 import { seedCommissionActivity } from "./demo-commissions";
+import { seedPayoutHistory } from "./demo-payouts";
 import { seedPortalActivity } from "./demo-portal-activity";
 import { seedReferralActivity } from "./demo-referrals";
 import { buildFxRates } from "./demo-fx";
@@ -184,6 +185,7 @@ export async function seedDemo(conn: Connection, options: { now?: Date } = {}): 
       { finance: org.staffIds.finance, seller: org.staffIds.sales1, vp: org.staffIds.vp },
       now.toISOString().slice(0, 10),
     );
+    await seedPayoutHistory(tx, { finance: org.staffIds.finance }, now);
     await seedReferralActivity(tx, now);
     await seedPortalActivity(
       tx,

@@ -172,7 +172,7 @@ begin
 end
 $$;
 
-grant select on public.payout_batches, public.payouts, public.payout_items, public.ledger_entries to authenticated;
+grant select on public.payout_batches, public.payouts, public.payout_items, public.ledger_entries, public.stripe_events to authenticated;
 grant update (rejected_reason, rejected_at) on public.commission_lines to authenticated;
 
 alter table public.payout_batches enable row level security;
@@ -197,7 +197,7 @@ create policy "finance and vp read the ledger" on public.ledger_entries for sele
   using ((select private.has_role('finance', 'vp')));
 create policy "partner reads own ledger entries" on public.ledger_entries for select to authenticated
   using (partner_id = (select private.current_partner_id()));
-create policy "vp reads stripe events" on public.stripe_events for select to authenticated
+create policy "vp and finance read stripe events" on public.stripe_events for select to authenticated
   using ((select private.has_role('vp', 'finance')));
 
 do $$

@@ -308,6 +308,43 @@ const CASES: TableCase[] = [
     set: sql`status = 'contacted'`,
     allow: { select: STAFF, insert: [], update: ["vp", "partnership_manager"], delete: [] },
   },
+  {
+    table: "payout_batches",
+    target: (c) => c.ids.payoutBatch!,
+    insert: () => sql`insert into public.payout_batches (period_start, period_end) values ('2030-01-01', '2030-01-31')`,
+    set: sql`status = 'cancelled'`,
+    allow: { select: ["vp", "finance"], insert: [], update: [], delete: [] },
+  },
+  {
+    table: "payouts",
+    target: (c) => c.ids.payoutA!,
+    insert: (c) => sql`insert into public.payouts (batch_id, partner_id, currency, amount_minor, idempotency_key)
+      values (${c.ids.payoutBatch!}, ${c.partnerB.id}, 'USD', 1, 'forged')`,
+    set: sql`status = 'sent'`,
+    allow: { select: ["vp", "finance", "partner"], insert: [], update: [], delete: [] },
+  },
+  {
+    table: "payout_items",
+    target: (c) => c.ids.payoutItemA!,
+    insert: (c) => sql`insert into public.payout_items (payout_id, commission_line_id, amount_minor) values (${c.ids.payoutA!}, ${c.ids.commissionLine!}, 1)`,
+    set: sql`released_at = now()`,
+    allow: { select: ["vp", "finance", "partner"], insert: [], update: [], delete: [] },
+  },
+  {
+    table: "ledger_entries",
+    target: (c) => c.ids.ledgerA!,
+    insert: (c) => sql`insert into public.ledger_entries (journal_id, account, partner_id, currency, amount_minor, kind)
+      values (gen_random_uuid(), 'cash', ${c.partnerA.id}, 'USD', 1, 'payout_settled')`,
+    set: sql`amount_minor = 2`,
+    allow: { select: ["vp", "finance", "partner"], insert: [], update: [], delete: [] },
+  },
+  {
+    table: "stripe_events",
+    target: () => "evt_matrix",
+    insert: () => sql`insert into public.stripe_events (id, type, created_at_stripe, payload) values ('evt_forged', 'transfer.created', now(), '{}')`,
+    set: sql`outcome = 'forged'`,
+    allow: { select: ["vp", "finance"], insert: [], update: [], delete: [] },
+  },
 ];
 
 let db: TestDatabase;
@@ -394,6 +431,7 @@ beforeAll(async () => {
       ...(await portalOnboardingIds(c, partnerB.id, users.vp.id)),
       ...(await portalProgressIds(c, partnerB.id, tier.id)),
       ...(await referralIds(c, partnerB.id)),
+      ...(await payoutIds(c, partnerA.id, line!.id)),
     },
   };
 });
@@ -445,6 +483,53 @@ async function referralIds(c: TestDatabase["conn"], partnerBId: string) {
     referralB: await one(
       "insert into public.referrals (partner_id, link_id, attributed_by, source, name, email, company) values ($1, $2, 'code', 'api', 'Bo', 'bo@lead.example', 'Lead Co') returning id",
       [partnerBId, linkB],
+    ),
+  };
+}
+
+/** Payout rows for partner A, on a line of their own deal so the matrix can still delete the shared opportunity. */
+async function payoutIds(c: TestDatabase["conn"], partnerAId: string, matrixLineId: string) {
+  const one = async (text: string, params: unknown[] = []) => String((await c.query<{ id: string }>(text, params))[0]!.id);
+  const opportunity = await one(
+    `insert into public.opportunities (customer_name, value_minor, currency, stage_id, owner_id, referring_partner_id)
+     select 'Payout deal', 1000, 'USD', o.stage_id, o.owner_id, $2 from public.opportunities o join public.commission_lines l on l.opportunity_id = o.id
+     where l.id = $1 returning id`,
+    [matrixLineId, partnerAId],
+  );
+  const schedule = await one(
+    `insert into public.commission_schedules (opportunity_id, agreement_id, agreement_version_id, partner_id, direction, period_start, close_date,
+       basis_minor, total_minor, currency, effective_rate, rate_source, trace, signature)
+     select $2, agreement_id, agreement_version_id, partner_id, direction, period_start, close_date, basis_minor, total_minor, currency,
+       effective_rate, rate_source, trace, 'payout-matrix' from public.commission_schedules s
+     where s.id = (select schedule_id from public.commission_lines where id = $1) returning id`,
+    [matrixLineId, opportunity],
+  );
+  const lineId = await one(
+    `insert into public.commission_lines (line_key, schedule_id, opportunity_id, agreement_id, agreement_version_id, partner_id, direction, kind,
+       label, amount_minor, currency, due_date, status)
+     select 'payout-matrix-line', $2, $3, agreement_id, agreement_version_id, partner_id, direction, kind, label, amount_minor, currency, due_date,
+       'approved' from public.commission_lines where id = $1 returning id`,
+    [matrixLineId, schedule, opportunity],
+  );
+  const payoutBatch = await one("insert into public.payout_batches (period_start, period_end) values ('2026-12-01', '2026-12-31') returning id");
+  const payoutA = await one(
+    "insert into public.payouts (batch_id, partner_id, currency, amount_minor, idempotency_key) values ($1, $2, 'USD', 1000, 'matrix-payout') returning id",
+    [payoutBatch, partnerAId],
+  );
+  await c.query(
+    "insert into public.stripe_events (id, type, created_at_stripe, payload) values ('evt_matrix', 'transfer.created', now(), '{}')",
+  );
+  return {
+    payoutBatch,
+    payoutA,
+    payoutItemA: await one("insert into public.payout_items (payout_id, commission_line_id, amount_minor) values ($1, $2, 1000) returning id", [payoutA, lineId]),
+    ledgerA: await one(
+      `with j as (select gen_random_uuid() as id)
+       insert into public.ledger_entries (journal_id, account, partner_id, currency, amount_minor, kind, payout_id)
+       select j.id, leg.account, $1, 'USD', leg.amount, 'payout_sent', $2::uuid from j,
+         (values ('partner_payable', 1000), ('payouts_in_transit', -1000)) as leg (account, amount)
+       returning id`,
+      [partnerAId, payoutA],
     ),
   };
 }

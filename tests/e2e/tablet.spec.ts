@@ -16,6 +16,13 @@ test("workspace pages fit a tablet's width (wide tables and the board scroll ins
   }
 });
 
+test("finance pages fit a tablet's width", async ({ page }) => {
+  await loginAs(page, "finance");
+  for (const path of ["/payouts", "/payouts?tab=batches", "/payouts/reconciliation", "/reports/commissions?tab=receipts"]) {
+    expect.soft(await overflowOf(page, path), path).toBe(0);
+  }
+});
+
 test("portal pages fit a tablet's width", async ({ page }) => {
   await loginAs(page, "partner");
   for (const path of ["/portal", "/portal/links", "/portal/referrals", "/portal/earnings", "/portal/profile", "/portal/onboarding?step=tax"]) {

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { EarningsSummary } from "@/components/partner-home/earnings-summary";
 import { PayableLines } from "@/components/partner-home/payable-lines";
+import { PartnerPayouts } from "@/components/payouts/partner-payouts";
 import { LiveRefresh } from "@/components/realtime/live-refresh";
 import { PageHeader } from "@/components/shell/page-header";
 import { Button } from "@/components/ui/button";
@@ -10,6 +11,7 @@ import { requireUser } from "@/lib/auth/session";
 import { withSession } from "@/lib/db/session";
 import { bucketOf, summarizeEarnings, type EarningsBucket } from "@/lib/partner-home/earnings";
 import { getReferredDealFacts, listPayableLines } from "@/lib/partner-home/queries";
+import { listPartnerPayouts } from "@/lib/payouts/queries";
 import { cn } from "@/lib/utils";
 
 export const metadata: Metadata = { title: "Earnings" };
@@ -36,6 +38,7 @@ export default async function Page({
     lines: await listPayableLines(tx, user.partnerId!, 2000),
     facts: await getReferredDealFacts(tx, user.partnerId!, today),
   }));
+  const payouts = await withSession({ claims: user.claims }, (tx) => listPartnerPayouts(tx, user.partnerId!));
   const currencies = [...new Set(lines.map((l) => l.currency))].sort();
   const currency = params.currency && currencies.includes(params.currency) ? params.currency : null;
   const names = new Map(facts.deals.map((d) => [d.id, d.customer_name]));
@@ -58,7 +61,7 @@ export default async function Page({
   };
   return (
     <div className="grid gap-6">
-      <LiveRefresh tables={["opportunities", "partners"]} />
+      <LiveRefresh tables={["opportunities", "partners", "payouts"]} />
       <PageHeader
         title="Earnings"
         description="Every commission line we owe you, with the rules that explain it."
@@ -115,6 +118,20 @@ export default async function Page({
         </CardHeader>
         <CardContent>
           <PayableLines lines={shown} />
+        </CardContent>
+      </Card>
+      <Card>
+        <CardHeader>
+          <CardTitle>
+            <h2>Payouts</h2>
+          </CardTitle>
+          <CardDescription>
+            Each payout settles your approved lines, clawbacks netted in. &ldquo;Simulated&rdquo; means no money moved
+            (a test setup); &ldquo;paid externally&rdquo; means we paid you outside Stripe.
+          </CardDescription>
+        </CardHeader>
+        <CardContent>
+          <PartnerPayouts payouts={payouts} />
         </CardContent>
       </Card>
     </div>

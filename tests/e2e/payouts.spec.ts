@@ -41,6 +41,8 @@ test("finance approves, batches, confirms and triggers payouts once each; the VP
   await expect(finance).toHaveURL(/\/payouts\/batches\/[0-9a-f-]{36}$/);
   const batchUrl = finance.url();
   const statements = finance.getByTestId("payout");
+  // The batch page streams in after the redirect: wait for its first statement before counting.
+  await expect(statements.first()).toBeVisible();
   const count = await statements.count();
   expect(count).toBeGreaterThan(0);
   await expect(statements.first()).toContainText("pending");

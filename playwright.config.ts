@@ -1,6 +1,7 @@
 import { defineConfig, devices } from "@playwright/test";
 
 const port = process.env.E2E_PORT ?? "3100";
+const stripePort = process.env.E2E_STRIPE_APP_PORT ?? "3101";
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -29,12 +30,28 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: "npx tsx scripts/e2e-server.ts",
-    url: `http://localhost:${port}/api/health`,
-    timeout: 600_000,
-    reuseExistingServer: !process.env.CI,
-    stdout: "pipe",
-    stderr: "pipe",
-  },
+  projects: [
+    { name: "app", testIgnore: /\.stripe\.spec\.ts$/ },
+    // Payouts through Stripe Connect: a second instance with keys, against the local contract server.
+    { name: "stripe", testMatch: /\.stripe\.spec\.ts$/, use: { baseURL: `http://localhost:${stripePort}` } },
+  ],
+  webServer: [
+    {
+      command: "npx tsx scripts/e2e-server.ts",
+      url: `http://localhost:${port}/api/health`,
+      timeout: 600_000,
+      reuseExistingServer: !process.env.CI,
+      stdout: "pipe",
+      stderr: "pipe",
+    },
+    {
+      command: "npx tsx scripts/e2e-server.ts",
+      env: { E2E_STRIPE: "1" },
+      url: `http://localhost:${stripePort}/api/health`,
+      timeout: 600_000,
+      reuseExistingServer: !process.env.CI,
+      stdout: "pipe",
+      stderr: "pipe",
+    },
+  ],
 });

@@ -1,11 +1,18 @@
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { startStripeServer, STRIPE_TEST_KEY } from "../tests/support/stripe-server";
 import { prepareDatabase } from "./prepare-db";
 
-/** The app as end-to-end tests see it: a production build on a fresh embedded database seeded with the demo company. */
-const port = process.env.E2E_PORT ?? "3100";
-const dataDir = process.env.E2E_DATA_DIR ?? path.join(process.cwd(), ".data", "e2e-pglite");
+/**
+ * The app as end-to-end tests see it: a production build on a fresh embedded database seeded with the demo
+ * company. With E2E_STRIPE=1 a second instance pays through Stripe Connect against the local contract server.
+ */
+const stripe = process.env.E2E_STRIPE === "1";
+const port = stripe ? (process.env.E2E_STRIPE_APP_PORT ?? "3101") : (process.env.E2E_PORT ?? "3100");
+const dataDir = stripe
+  ? path.join(process.cwd(), ".data", "e2e-stripe-pglite")
+  : (process.env.E2E_DATA_DIR ?? path.join(process.cwd(), ".data", "e2e-pglite"));
 const env: NodeJS.ProcessEnv = {
   ...process.env,
   PORT: port,
@@ -19,8 +26,36 @@ const env: NodeJS.ProcessEnv = {
 delete env.DATABASE_URL;
 delete env.SENDGRID_API_KEY;
 delete env.NEXT_PUBLIC_SUPABASE_URL;
+delete env.STRIPE_SECRET_KEY;
+delete env.STRIPE_API_BASE;
 
-if (!fs.existsSync(".next/BUILD_ID")) {
+async function waitForBuild(): Promise<void> {
+  // The main instance builds; this one waits for the build rather than racing it.
+  const mainHealth = `http://localhost:${process.env.E2E_PORT ?? "3100"}/api/health`;
+  for (let i = 0; i < 1200; i += 1) {
+    const up = await fetch(mainHealth).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (up) return;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error("the main e2e server did not start");
+}
+
+if (stripe) {
+  const secret = "whsec_e2e_local_0123456789";
+  const server = await startStripeServer({
+    port: Number(process.env.E2E_STRIPE_SERVER_PORT ?? "3199"),
+    webhook: { url: `http://localhost:${port}/api/webhooks/stripe`, secret },
+  });
+  Object.assign(env, {
+    STRIPE_SECRET_KEY: STRIPE_TEST_KEY,
+    STRIPE_API_BASE: server.baseUrl,
+    STRIPE_WEBHOOK_SECRET: secret,
+  });
+  await waitForBuild();
+} else if (!fs.existsSync(".next/BUILD_ID")) {
   const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }

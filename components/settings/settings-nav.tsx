@@ -3,6 +3,7 @@ import { cn } from "@/lib/utils";
 
 const ITEMS = [
   { href: "/settings", label: "Account & team", access: "all" },
+  { href: "/settings/company", label: "Company profile", access: "all" },
   { href: "/settings/pipeline", label: "Pipeline", access: "vp" },
   { href: "/settings/goals", label: "Goals", access: "vp" },
   { href: "/settings/tiers", label: "Tiers", access: "vp" },
@@ -31,14 +32,15 @@ export function SettingsNav({
   );
   if (items.length < 2) return null;
   return (
-    <nav aria-label="Settings sections" className="flex gap-1 border-b">
+    // Wraps rather than overflowing at tablet widths, where every section is listed for the VP.
+    <nav aria-label="Settings sections" className="flex flex-wrap gap-x-1 border-b">
       {items.map((item) => (
         <Link
           key={item.href}
           href={item.href}
           aria-current={current === item.href ? "page" : undefined}
           className={cn(
-            "-mb-px border-b-2 px-3 py-2 text-sm font-medium text-muted-foreground outline-none hover:text-foreground focus-visible:ring-2 focus-visible:ring-ring",
+            "-mb-px border-b-2 px-3 py-2 text-sm whitespace-nowrap font-medium text-muted-foreground outline-none hover:text-foreground focus-visible:ring-2 focus-visible:ring-ring",
             current === item.href ? "border-primary text-foreground" : "border-transparent",
           )}
         >

@@ -7,6 +7,7 @@ import { deliverOutbox } from "@/lib/email/delivery";
 import { refreshPipelineAggregates } from "@/lib/dashboard/queries";
 import { pruneRateLimits } from "@/lib/auth/rate-limit";
 import { reevaluateAllPartners } from "@/lib/tiers/nightly";
+import { createScheduledBatches } from "@/lib/payouts/schedule";
 import { resumeStalePayouts } from "@/lib/payouts/trigger";
 
 type JobFn = () => Promise<Record<string, unknown>>;
@@ -23,6 +24,14 @@ export const JOBS = {
     run: async () => withSystem("cron.partner-tiers", (tx) => reevaluateAllPartners(tx)),
   },
   "payouts-resume": { everySeconds: 300, run: async () => ({ ...(await resumeStalePayouts()) }) },
+  "payouts-schedule": {
+    everySeconds: 3600,
+    run: async () => {
+      const today = new Date().toISOString().slice(0, 10);
+      const batches = await withSystem("payouts.schedule", (tx) => createScheduledBatches(tx, today));
+      return { batches };
+    },
+  },
   "prune-rate-limits": {
     everySeconds: 3600,
     run: async () => {

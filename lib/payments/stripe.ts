@@ -45,6 +45,8 @@ export function stripePayouts(secretKey: string): PayoutsPort {
           error instanceof Stripe.errors.StripeError &&
           error.statusCode &&
           error.statusCode < 500 &&
+          // 409: another request with this key is still running at Stripe; its outcome is not known yet.
+          error.statusCode !== 409 &&
           error.statusCode !== 429
         ) {
           return { ok: false, reason: error.message, code: error.code ?? error.rawType ?? error.type };

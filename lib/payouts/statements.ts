@@ -56,8 +56,12 @@ interface LineRow {
 export async function buildStatements(
   tx: Tx,
   period: { periodEnd: string },
-  options: { stripeConfigured: boolean },
+  options: { stripeConfigured: boolean; cadence?: string },
 ): Promise<Statements> {
+  // A scheduled batch takes the partners whose tier pays on that cadence.
+  const cadenceFilter = options.cadence
+    ? sql`and p.tier_id in (select t.id from public.tiers t where t.payout_cadence::text = ${options.cadence})`
+    : sql``;
   const lines = await rows<LineRow>(
     tx,
     sql`select l.id, l.opportunity_id, l.label, l.kind::text as kind, l.amount_minor, l.due_date::text as due_date,
@@ -68,6 +72,7 @@ export async function buildStatements(
         where l.direction = 'payable' and l.status = 'approved'
           and l.due_date <= ${period.periodEnd}::date
           and not exists (select 1 from public.payout_items i where i.commission_line_id = l.id and i.released_at is null)
+          ${cadenceFilter}
         order by p.name, l.currency, l.due_date, l.id`,
   );
   const [settings] = await rows<{ minimum_payout_minor: string | number }>(

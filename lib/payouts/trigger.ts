@@ -18,13 +18,13 @@ export function payoutIdempotencyKey(batchId: string, partnerId: string, currenc
 /** Writes the batch, one pending payout per statement and its items in the caller's transaction. */
 export async function insertBatch(
   tx: Tx,
-  input: { periodStart: string; periodEnd: string; note?: string | null; createdBy: string },
+  input: { periodStart: string; periodEnd: string; note?: string | null; createdBy: string | null; origin?: string },
   statements: readonly Statement[],
 ): Promise<string> {
   const [batch] = await rows<{ id: string }>(
     tx,
-    sql`insert into public.payout_batches (period_start, period_end, note, created_by)
-        values (${input.periodStart}, ${input.periodEnd}, ${input.note ?? null}, ${input.createdBy}) returning id`,
+    sql`insert into public.payout_batches (period_start, period_end, note, created_by, origin)
+        values (${input.periodStart}, ${input.periodEnd}, ${input.note ?? null}, ${input.createdBy}, ${input.origin ?? "manual"}) returning id`,
   );
   const batchId = batch!.id;
   for (const s of statements) {
@@ -68,7 +68,8 @@ export interface TriggerResult {
   alreadyProcessing: number;
 }
 
-const claimedColumns = sql`id, batch_id, partner_id, currency, amount_minor, idempotency_key, stripe_account_id`;
+const claimedColumns = sql`id, batch_id, partner_id, currency, amount_minor, stripe_account_id,
+  case when key_generation = 0 then idempotency_key else idempotency_key || ':retry-' || key_generation end as idempotency_key`;
 
 /** The only way a payout becomes 'processing': waiting, stale, or (for a retry) failed; scoped by `scope`. */
 function claimUpdate(
@@ -77,12 +78,16 @@ function claimUpdate(
   scope: ReturnType<typeof sql>,
   retryFailed: boolean,
 ) {
+  // A failed payout was refused by Stripe (no transfer exists): its retry takes the next key generation and
+  // the partner's current account. A payout in flight keeps its key and destination, so Stripe answers a
+  // resumed request with the transfer it may already have made.
   return sql`update public.payouts p set status = 'processing', attempts = p.attempts + 1, processing_started_at = now(),
       failure_reason = null, mode = ${port.mode}::public.payout_mode,
-      stripe_account_id = case when ${port.mode} = 'stripe'
-        -- A retry keeps the first destination: the same key with other parameters is refused by Stripe.
-        then coalesce(p.stripe_account_id, (select m.stripe_account_id from public.partner_payout_methods m
-          where m.partner_id = p.partner_id and m.payouts_enabled))
+      key_generation = p.key_generation + (case when p.status = 'failed' then 1 else 0 end),
+      stripe_account_id = case
+        when ${port.mode} <> 'stripe' then p.stripe_account_id
+        when p.status = 'failed' or p.stripe_account_id is null then (select m.stripe_account_id
+          from public.partner_payout_methods m where m.partner_id = p.partner_id and m.payouts_enabled)
         else p.stripe_account_id end
     where ${scope} and (p.status = 'pending'
       or (p.status = 'processing' and p.processing_started_at < now() - make_interval(secs => ${staleAfterMs / 1000}))
@@ -192,7 +197,7 @@ export async function triggerBatch(batchId: string, options: TriggerOptions): Pr
   return deliverAll(claimed, port, options, busy);
 }
 
-/** Sends a failed payout again under the same idempotency key. */
+/** Sends a failed payout again under the next key generation (Stripe refused the first, so nothing was made). */
 export async function retryPayout(payoutId: string, options: TriggerOptions): Promise<TriggerResult> {
   const port = options.port ?? getPayoutsPort();
   const claimed = await withSystem(

@@ -1,3 +1,4 @@
+import { seedTemplateActivity } from "./template-activity";
 import { sql } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import { hashPassword } from "../auth/password";
@@ -196,6 +197,11 @@ export async function seedDemo(conn: Connection, options: { now?: Date } = {}): 
     await insertAll(tx, schema.quarterlyGoals, buildGoals(now, org.staffIds));
     await seedProgramDocuments(tx);
     await markSeededPartnersOnboarded(tx);
+    const person = (key: "vp" | "pm1") => {
+      const s = STAFF.find((x) => x.key === key)!;
+      return { id: org.staffIds[key], displayName: s.name, email: s.email, role: s.role as "vp" | "partnership_manager", title: s.title };
+    };
+    await seedTemplateActivity(tx, { vp: person("vp"), pm: person("pm1") }, now);
     return true;
   });
   if (!seeded) return { skipped: true };

@@ -3,11 +3,13 @@ import { commissionsDatabaseBench } from "./commissions-db";
 import { commissionsEngineBench } from "./commissions-engine";
 import { pipelineSuite } from "./pipeline";
 import { referralSuite } from "./referral";
+import { templatesSuite } from "./templates";
 
 const SUITES: Record<string, () => Promise<void>> = {
   auth: authSuite,
   pipeline: pipelineSuite,
   referral: referralSuite,
+  templates: templatesSuite,
   commissions: async () => {
     await commissionsEngineBench();
     await commissionsDatabaseBench();

@@ -153,10 +153,11 @@ describe("Stripe Connect transfers, exactly once", () => {
     expect(await unbalancedJournals(db.conn)).toEqual([]);
   });
 
-  test("a failed transfer is retried under the same key and then sent once", async () => {
+  test("a transfer Stripe refused is retried under the next key generation and then sent once", async () => {
     const { batchId, payouts, partners } = await confirmedBatch([15_000]);
     const payout = payouts[0]!;
-    stripe.failNext(1);
+    // Stripe stores a refusal under its key: retrying with the same key would only repeat it.
+    stripe.failNext(1, { saved: true });
     await as(users.finance);
     expect(await actions.triggerBatchAction({ batchId })).toMatchObject({
       ok: true,
@@ -181,8 +182,11 @@ describe("Stripe Connect transfers, exactly once", () => {
       ok: false,
       status: 409,
     });
-    const seen = requestsFor([payout.idempotency_key]);
-    expect(seen).toHaveLength(2);
+    const retryKey = `${payout.idempotency_key}:retry-1`;
+    expect(requestsFor([payout.idempotency_key, retryKey]).map((r) => r.idempotencyKey)).toEqual([
+      payout.idempotency_key,
+      retryKey,
+    ]);
     expect(await payoutRow(payout.id)).toMatchObject({ status: "sent", attempts: 2 });
     expect(stripe.transfers.filter((t) => t.metadata.payout_id === payout.id)).toHaveLength(1);
     expect(await lineStatuses(db.conn, partners[0]!.lineIds)).toEqual(["paid"]);
@@ -243,6 +247,26 @@ describe("Stripe Connect transfers, exactly once", () => {
     expect(await payoutRow(payout.id)).toMatchObject({ status: "sent" });
     // The SDK's own two retries, then the resume job: four requests, all under the payout's key.
     expect(requestsFor([payout.idempotency_key])).toHaveLength(4);
+  });
+
+  test("a 409 (the same key still running at Stripe) is an unknown outcome, not a failure", async () => {
+    const { batchId, payouts } = await confirmedBatch([12_000]);
+    const payout = payouts[0]!;
+    // The SDK retries a 409 twice itself; all three answers are 409.
+    stripe.failNext(3, {
+      status: 409,
+      code: "idempotency_key_in_use",
+      message: "There is currently another in-progress request using this key",
+    });
+    await as(users.finance);
+    expect(await actions.triggerBatchAction({ batchId })).toMatchObject({
+      ok: true,
+      data: { sent: 0, failed: 0, alreadyProcessing: 1 },
+    });
+    expect(await payoutRow(payout.id)).toMatchObject({ status: "processing", failure_reason: null });
+    expect(await resumeStalePayouts({ conn: db.conn, staleAfterMs: 0 })).toMatchObject({ sent: 1 });
+    expect(requestsFor([payout.idempotency_key]).length).toBeGreaterThanOrEqual(2);
+    expect(stripe.transfers.filter((t) => t.metadata.payout_id === payout.id)).toHaveLength(1);
   });
 
   test("a partner whose Stripe account cannot receive payouts is blocked", async () => {
@@ -407,7 +431,9 @@ describe("Stripe webhooks", () => {
     expect(await eventCount()).toBe(before);
     // Finance and the VP read the event log; a sales manager sees none of it.
     expect(
-      await runAsUser(db.conn, users.sales.claims, (tx) => rows(tx, sql`select id from public.stripe_events`)),
+      await runAsUser(db.conn, users.sales.claims, (tx) =>
+        rows(tx, sql`select id from public.stripe_events`),
+      ),
     ).toEqual([]);
   });
 });

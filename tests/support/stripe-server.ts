@@ -50,7 +50,9 @@ const transferObject = (id: string, body: URLSearchParams) => {
  * (same key and parameters → the first answer; same key, other parameters → 400), fails on demand, and
  * signs webhook events with Stripe's own test header.
  */
-export async function startStripeServer() {
+export async function startStripeServer(
+  options: { port?: number; webhook?: { url: string; secret: string } } = {},
+) {
   const requests: TransferRequestSeen[] = [];
   const transfers: ReturnType<typeof transferObject>[] = [];
   const saved = new Map<string, Saved>();
@@ -69,6 +71,10 @@ export async function startStripeServer() {
         res
           .writeHead(status, { "Content-Type": "application/json", "Request-Id": `req_${++seq}` })
           .end(JSON.stringify(payload));
+      if (req.url?.startsWith("/__control/")) {
+        void control(req.method ?? "", req.url, raw).then(([status, payload]) => json(status, payload));
+        return;
+      }
       if (req.headers.authorization !== `Bearer ${STRIPE_TEST_KEY}`)
         return json(401, { error: { type: "invalid_request_error", message: "Invalid API Key" } });
       if (!(req.method === "POST" && req.url === "/v1/transfers"))
@@ -109,25 +115,62 @@ export async function startStripeServer() {
       return json(status, payload);
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
+  const failNext = (times = 1, failure: Partial<Failure> = {}) => {
+    for (let i = 0; i < times; i += 1) {
+      failures.push({
+        status: 402,
+        code: "balance_insufficient",
+        message: "Your balance is insufficient for this transfer",
+        saved: false,
+        ...failure,
+      });
+    }
+  };
+
+  /** Test control over HTTP for a browser test in another process: what was asked, failures, reversals. */
+  async function control(method: string, url: string, raw: string): Promise<[number, unknown]> {
+    const input = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
+    if (method === "GET" && url === "/__control/transfers") {
+      return [
+        200,
+        {
+          requests: requests.map((r) => ({
+            idempotencyKey: r.idempotencyKey,
+            destination: r.body.get("destination"),
+            amount: Number(r.body.get("amount")),
+          })),
+          transfers,
+        },
+      ];
+    }
+    if (method === "POST" && url === "/__control/fail") {
+      failNext(Number(input.times ?? 1));
+      return [200, { queued: failures.length }];
+    }
+    if (method === "POST" && url === "/__control/reverse" && options.webhook) {
+      const transfer = transfers.find((t) => t.id === input.transfer);
+      if (!transfer) return [404, { error: "no such transfer" }];
+      Object.assign(transfer, { reversed: true, amount_reversed: transfer.amount });
+      const response = await sendWebhook(
+        options.webhook.url,
+        stripeEvent("transfer.reversed", transfer),
+        options.webhook.secret,
+      );
+      return [200, { webhookStatus: response.status }];
+    }
+    return [404, { error: `no control route ${method} ${url}` }];
+  }
+
+  const port = await new Promise<number>((resolve) => {
+    server.listen(options.port ?? 0, "127.0.0.1", () => resolve((server.address() as AddressInfo).port));
+  });
 
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     requests,
     transfers,
     /** The next `times` new transfer requests fail with this answer. */
-    failNext(times = 1, failure: Partial<Failure> = {}) {
-      for (let i = 0; i < times; i += 1) {
-        failures.push({
-          status: 402,
-          code: "balance_insufficient",
-          message: "Your balance is insufficient for this transfer",
-          saved: false,
-          ...failure,
-        });
-      }
-    },
+    failNext,
     /** Called on each transfer request before it is answered; returns the unsubscribe function. */
     onTransferRequest(listener: (req: TransferRequestSeen) => void) {
       listeners.push(listener);

@@ -13,6 +13,12 @@ import { getPartnerDetailOrNull } from "@/lib/partners/queries";
 import { STAFF_ROLES } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
 import { withSession } from "@/lib/db/session";
+import { FillsList } from "@/components/templates/fills-list";
+import { RecommendationsCard } from "@/components/templates/recommendations";
+import { listFills } from "@/lib/templates/fill-queries";
+import { getLibrary } from "@/lib/templates/library";
+import { getRecommendations } from "@/lib/templates/recommend";
+import { BUNDLES } from "@/lib/templates/recommend-rules";
 
 export const metadata: Metadata = { title: "Partner" };
 
@@ -30,7 +36,16 @@ export default async function PartnerPage({ params }: { params: Promise<{ id: st
   if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
   const detail = await withSession({ claims: user.claims }, async (tx) => {
     const found = await getPartnerDetailOrNull(tx, id);
-    return found ? { ...found, agreements: await listPartnerAgreements(tx, id) } : null;
+    if (!found) return null;
+    const { templates } = await getLibrary(tx);
+    const recommendations = await getRecommendations(tx, id, new Set(templates.map((t) => t.slug)));
+    return {
+      ...found,
+      agreements: await listPartnerAgreements(tx, id),
+      recommendations,
+      titles: Object.fromEntries(templates.map((t) => [t.slug, t.frontmatter.title])),
+      fills: await listFills(tx, { partnerId: id, limit: 10 }),
+    };
   });
   if (!detail) notFound();
   const { partner, contacts } = detail;
@@ -65,6 +80,10 @@ export default async function PartnerPage({ params }: { params: Promise<{ id: st
         <Badge variant={health.variant}>
           Health {partner.healthScore ?? "–"} · {health.label}
         </Badge>
+      </div>
+      <div className="grid gap-6 lg:grid-cols-2">
+        <RecommendationsCard partnerId={partner.id} partnerName={partner.name} recommendations={detail.recommendations} titles={detail.titles} bundles={BUNDLES} />
+        <FillsList fills={detail.fills} title="Documents" empty="No documents filled for this partner yet." />
       </div>
       <Card>
         <CardHeader>

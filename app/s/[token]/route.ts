@@ -1,0 +1,68 @@
+// GET /s/:token[?format=pdf] — a filled document shared read-only with anyone holding the link; every access is logged.
+import { sql } from "drizzle-orm";
+import { keyedHash } from "@/lib/crypto";
+import { rows } from "@/lib/db/rows";
+import { withSystem } from "@/lib/db/session";
+import { clientAddress } from "@/lib/http/problem";
+import { brandingFrom } from "@/lib/templates/branding";
+import { exportDocument, EXPORT_TYPES, fileNameFor } from "@/lib/templates/export";
+import { libraryTemplates } from "@/lib/templates/library";
+import { renderHtml } from "@/lib/templates/render/html";
+import { shareErrorHtml, sharedDocumentHtml } from "@/lib/templates/share-page";
+
+export const dynamic = "force-dynamic";
+
+interface Shared {
+  outcome: "opened" | "revoked" | "expired";
+  title: string | null;
+  markdown: string | null;
+  company_name: string | null;
+  brand_color: string | null;
+  logo_base64: string | null;
+  logo_type: string | null;
+  shared_at: Date | string;
+  expires_at: Date | string | null;
+  template_slug: string | null;
+}
+
+const html = (body: string, status: number) =>
+  new Response(body, {
+    status,
+    headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store", "X-Robots-Tag": "noindex" },
+  });
+const day = (v: Date | string | null) => (v == null ? null : new Date(v).toISOString().slice(0, 10));
+
+export async function GET(request: Request, { params }: { params: Promise<{ token: string }> }) {
+  const { token } = await params;
+  if (!/^[A-Za-z0-9_-]{32,128}$/.test(token)) return html(shareErrorHtml(404, null), 404);
+  const ip = clientAddress(request);
+  const [shared] = await withSystem("templates.share", (tx) =>
+    rows<Shared>(
+      tx,
+      sql`select * from private.open_shared_fill(${token}, ${keyedHash(ip, "share-ip")}, ${request.headers.get("user-agent") ?? null})`,
+    ),
+  );
+  if (!shared || shared.outcome === "revoked") return html(shareErrorHtml(404, null), 404);
+  if (shared.outcome === "expired") return html(shareErrorHtml(410, shared.company_name), 410);
+  const branding = brandingFrom(shared);
+  const template = libraryTemplates().find((t) => t.slug === shared.template_slug) ?? null;
+  const title = shared.title ?? "Shared document";
+  if (new URL(request.url).searchParams.get("format") === "pdf") {
+    const body = await exportDocument({ format: "pdf", title, markdown: shared.markdown ?? "", template, branding, includeGuidance: false });
+    return new Response(new Uint8Array(body), {
+      headers: { "Content-Type": EXPORT_TYPES.pdf, "Content-Disposition": `attachment; filename="${fileNameFor(title, "pdf")}"`, "Cache-Control": "no-store" },
+    });
+  }
+  return html(
+    sharedDocumentHtml({
+      title,
+      bodyHtml: renderHtml(shared.markdown ?? "", { includeGuidance: false }),
+      branding,
+      sharedOn: day(shared.shared_at)!,
+      expiresOn: day(shared.expires_at),
+      legalNotice: template?.frontmatter.legal_notice ?? false,
+      pdfHref: `/s/${token}?format=pdf`,
+    }),
+    200,
+  );
+}

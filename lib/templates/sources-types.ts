@@ -1,0 +1,3 @@
+import type { VariableSource } from "./schema";
+
+export type SourceValues = Partial<Record<VariableSource, string>>;

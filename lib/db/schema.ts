@@ -739,5 +739,144 @@ export const templateUsageEvents = pgTable("template_usage_events", {
   createdAt: ts("created_at").notNull().defaultNow(),
 });
 
+export const taskPriority = pgEnum("task_priority", ["low", "medium", "high", "urgent"]);
+export const taskCategory = pgEnum("task_category", ["opportunity", "partner", "admin"]);
+
+export const weeklyStatuses = pgTable("weekly_statuses", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  userId: uuid("user_id").notNull(),
+  weekStart: date("week_start", { mode: "string" }).notNull(),
+  accomplishments: text("accomplishments").notNull().default(""),
+  plans: text("plans").notNull().default(""),
+  kpis: jsonb("kpis").$type<Record<string, number | string>>().notNull().default({}),
+  status: text("status").$type<"draft" | "submitted">().notNull().default("draft"),
+  submittedAt: ts("submitted_at"),
+  revision: integer("revision").notNull().default(0),
+  createdAt: ts("created_at").notNull().defaultNow(),
+  updatedAt: ts("updated_at").notNull().defaultNow(),
+});
+
+export const statusBlockers = pgTable("status_blockers", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  statusId: uuid("status_id").notNull(),
+  userId: uuid("user_id").notNull(),
+  description: text("description").notNull(),
+  severity: text("severity").$type<"low" | "medium" | "high" | "critical">().notNull().default("medium"),
+  escalated: boolean("escalated").notNull().default(false),
+  resolvedAt: ts("resolved_at"),
+  resolvedBy: uuid("resolved_by"),
+  resolution: text("resolution"),
+  createdAt: ts("created_at").notNull().defaultNow(),
+  updatedAt: ts("updated_at").notNull().defaultNow(),
+});
+
+export const statusAttachments = pgTable("status_attachments", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  statusId: uuid("status_id").notNull(),
+  userId: uuid("user_id").notNull(),
+  fileName: text("file_name").notNull(),
+  contentType: text("content_type").notNull(),
+  sizeBytes: integer("size_bytes").notNull(),
+  storageKey: text("storage_key").notNull().unique(),
+  createdAt: ts("created_at").notNull().defaultNow(),
+});
+
+export const tasks = pgTable("tasks", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  title: text("title").notNull(),
+  notes: text("notes"),
+  priority: taskPriority("priority").notNull().default("medium"),
+  category: taskCategory("category").notNull().default("admin"),
+  opportunityId: uuid("opportunity_id"),
+  partnerId: uuid("partner_id"),
+  assigneeId: uuid("assignee_id").notNull(),
+  createdBy: uuid("created_by").notNull(),
+  delegatedBy: uuid("delegated_by"),
+  dueDate: date("due_date", { mode: "string" }),
+  weekStart: date("week_start", { mode: "string" }).notNull(),
+  rolloverCount: integer("rollover_count").notNull().default(0),
+  completedAt: ts("completed_at"),
+  templateKey: text("template_key"),
+  createdAt: ts("created_at").notNull().defaultNow(),
+  updatedAt: ts("updated_at").notNull().defaultNow(),
+});
+
+export const taskEvents = pgTable("task_events", {
+  id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+  taskId: uuid("task_id").notNull(),
+  kind: text("kind").$type<"created" | "edited" | "delegated" | "rescheduled" | "completed" | "reopened" | "rolled_over">().notNull(),
+  detail: jsonb("detail").$type<Record<string, unknown>>().notNull().default({}),
+  actorId: uuid("actor_id"),
+  createdAt: ts("created_at").notNull().defaultNow(),
+});
+
+export const taskTemplates = pgTable("task_templates", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  stageId: uuid("stage_id").notNull(),
+  title: text("title").notNull(),
+  priority: taskPriority("priority").notNull().default("medium"),
+  dueInDays: integer("due_in_days").notNull().default(7),
+  position: integer("position").notNull().default(0),
+  createdAt: ts("created_at").notNull().defaultNow(),
+});
+
+export const alertRules = pgTable("alert_rules", {
+  key: text("key").primaryKey(),
+  enabled: boolean("enabled").notNull().default(true),
+  thresholds: jsonb("thresholds").$type<Record<string, unknown>>().notNull().default({}),
+  priority: text("priority").$type<"low" | "medium" | "high" | "critical">().notNull().default("medium"),
+  updatedBy: uuid("updated_by"),
+  updatedAt: ts("updated_at").notNull().defaultNow(),
+});
+
+export const alerts = pgTable("alerts", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  ruleKey: text("rule_key").notNull(),
+  userId: uuid("user_id").notNull(),
+  dedupeKey: text("dedupe_key").notNull(),
+  priority: text("priority").$type<"low" | "medium" | "high" | "critical">().notNull(),
+  category: text("category").$type<"pipeline" | "relationship" | "goals" | "tasks" | "commissions">().notNull(),
+  title: text("title").notNull(),
+  body: text("body"),
+  link: text("link"),
+  recommendedAction: text("recommended_action"),
+  entityType: text("entity_type"),
+  entityId: uuid("entity_id"),
+  status: text("status").$type<"open" | "acknowledged" | "snoozed" | "dismissed">().notNull().default("open"),
+  snoozedUntil: ts("snoozed_until"),
+  acknowledgedAt: ts("acknowledged_at"),
+  dismissedAt: ts("dismissed_at"),
+  emailedAt: ts("emailed_at"),
+  createdAt: ts("created_at").notNull().defaultNow(),
+  updatedAt: ts("updated_at").notNull().defaultNow(),
+});
+
+export const alertPreferences = pgTable("alert_preferences", {
+  userId: uuid("user_id").primaryKey(),
+  digestEnabled: boolean("digest_enabled").notNull().default(false),
+  maxPerDay: integer("max_per_day").notNull().default(20),
+  mutedRules: text("muted_rules").array().notNull().default([]),
+  lastDigestAt: ts("last_digest_at"),
+  updatedAt: ts("updated_at").notNull().defaultNow(),
+});
+
+export const healthWeights = pgTable("health_weights", {
+  id: boolean("id").primaryKey().default(true),
+  recency: integer("recency").notNull().default(30),
+  frequency: integer("frequency").notNull().default(20),
+  pipeline: integer("pipeline").notNull().default(20),
+  revenueTrend: integer("revenue_trend").notNull().default(20),
+  openIssues: integer("open_issues").notNull().default(10),
+  updatedBy: uuid("updated_by"),
+  updatedAt: ts("updated_at").notNull().defaultNow(),
+});
+
+export const partnerHealthSnapshots = pgTable("partner_health_snapshots", {
+  partnerId: uuid("partner_id").notNull(),
+  takenOn: date("taken_on", { mode: "string" }).notNull(),
+  score: integer("score").notNull(),
+  breakdown: jsonb("breakdown").$type<Record<string, unknown>>().notNull(),
+});
+
 export type AppRole = (typeof appRole.enumValues)[number];
 export type PartnerDomain = (typeof partnerDomain.enumValues)[number];

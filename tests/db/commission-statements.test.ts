@@ -1,7 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
-import { signSession } from "@/lib/auth/jwt";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { addDays, addMonths } from "@/lib/commissions/dates";
 import { recalculateCommissions } from "@/lib/commissions/persist";
 import { parsePeriod } from "@/lib/commissions/statement-periods";
@@ -13,30 +12,15 @@ import { attempt } from "../support/attempt";
 import { createTestDatabase, type TestDatabase } from "../support/db";
 import * as f from "../support/factories";
 import { createDefaultStages, move, type StageIds } from "../support/pipeline";
-
-const jar = new Map<string, string>();
-vi.mock("next/headers", () => ({
-  cookies: async () => ({
-    get: (name: string) => (jar.has(name) ? { name, value: jar.get(name) } : undefined),
-    getAll: () => [],
-  }),
-  headers: async () => new Headers(),
-}));
-vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
+import { signInAs as as } from "../support/next-session";
 
 const { recordReceiptAction } = await import("@/lib/commissions/receipt-actions");
 const { GET: exportCsv } = await import("@/app/api/commissions/export/route");
-const { sessionCookieName } = await import("@/lib/auth/cookie");
 
 let db: TestDatabase;
 let stages: StageIds;
 let users: Record<"vp" | "finance" | "sales" | "otherSales" | "partner", f.TestUser>;
 const today = new Date().toISOString().slice(0, 10);
-
-async function as(user: f.TestUser | null) {
-  jar.clear();
-  if (user) jar.set(sessionCookieName(), await signSession(user.claims, process.env.SESSION_SECRET!));
-}
 
 const asUser = <T>(user: f.TestUser, fn: Parameters<typeof runAsUser<T>>[2]) =>
   runAsUser(db.conn, user.claims, fn);

@@ -1,32 +1,16 @@
 import { deflateSync, crc32 } from "node:zlib";
-import { afterAll, beforeAll, beforeEach, describe, expect, test, vi } from "vitest";
-import { signSession } from "@/lib/auth/jwt";
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
 import { runAsUser } from "@/lib/db/session";
 import { LOGO_MAX_BYTES } from "@/lib/settings/company-schemas";
 import { createTestDatabase, type TestDatabase } from "../support/db";
 import * as f from "../support/factories";
-
-const jar = new Map<string, string>();
-vi.mock("next/headers", () => ({
-  cookies: async () => ({
-    get: (name: string) => (jar.has(name) ? { name, value: jar.get(name) } : undefined),
-    getAll: () => [],
-  }),
-  headers: async () => new Headers(),
-}));
-vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
+import { signInAs } from "../support/next-session";
 
 const { updateCompanyProfileAction } = await import("@/lib/settings/update-company-profile");
 const { getCompanyProfile } = await import("@/lib/settings/company-queries");
-const { sessionCookieName } = await import("@/lib/auth/cookie");
 
 let db: TestDatabase;
 let users: Record<"vp" | "sales" | "finance" | "partnerships" | "partner", f.TestUser>;
-
-async function signInAs(user: f.TestUser | null) {
-  jar.clear();
-  if (user) jar.set(sessionCookieName(), await signSession(user.claims, process.env.SESSION_SECRET!));
-}
 
 function pngChunk(type: string, data: Buffer): Buffer {
   const length = Buffer.alloc(4);

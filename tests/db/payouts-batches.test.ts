@@ -1,5 +1,4 @@
-import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
-import { signSession } from "@/lib/auth/jwt";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { sql } from "drizzle-orm";
 import { rows, runAsUser } from "@/lib/db/session";
 import { createTestDatabase, type TestDatabase } from "../support/db";
@@ -12,29 +11,14 @@ import {
   unbalancedJournals,
 } from "../support/payouts";
 import { createDefaultStages, type StageIds } from "../support/pipeline";
-
-const jar = new Map<string, string>();
-vi.mock("next/headers", () => ({
-  cookies: async () => ({
-    get: (name: string) => (jar.has(name) ? { name, value: jar.get(name) } : undefined),
-    getAll: () => [],
-  }),
-  headers: async () => new Headers(),
-}));
-vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
+import { signInAs as as } from "../support/next-session";
 
 const actions = await import("@/lib/payouts/actions");
 const { getBatch, listBatches, listPartnerPayouts } = await import("@/lib/payouts/queries");
-const { sessionCookieName } = await import("@/lib/auth/cookie");
 
 let db: TestDatabase;
 let stages: StageIds;
 let users: Record<"vp" | "finance" | "sales" | "pm", f.TestUser>;
-
-async function as(user: f.TestUser) {
-  jar.clear();
-  jar.set(sessionCookieName(), await signSession(user.claims, process.env.SESSION_SECRET!));
-}
 
 async function partnerWithUser(options: { method?: boolean; payoutEmails?: boolean } = {}) {
   const partner = await f.createPartner(db.conn);

@@ -1,8 +1,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
-import { signSession } from "@/lib/auth/jwt";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { rows, runAsUser } from "@/lib/db/session";
 import { createTestDatabase, type TestDatabase } from "../support/db";
 import * as f from "../support/factories";
@@ -22,33 +21,18 @@ import {
   stripeEvent,
   type StripeServer,
 } from "../support/stripe-server";
-
-const jar = new Map<string, string>();
-vi.mock("next/headers", () => ({
-  cookies: async () => ({
-    get: (name: string) => (jar.has(name) ? { name, value: jar.get(name) } : undefined),
-    getAll: () => [],
-  }),
-  headers: async () => new Headers(),
-}));
-vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
+import { signInAs as as } from "../support/next-session";
 
 const actions = await import("@/lib/payouts/actions");
 const { resumeStalePayouts, triggerBatch } = await import("@/lib/payouts/trigger");
 const { getBatch } = await import("@/lib/payouts/queries");
 const { POST } = await import("@/app/api/webhooks/stripe/route");
-const { sessionCookieName } = await import("@/lib/auth/cookie");
 
 const WEBHOOK_SECRET = "whsec_test_local_secret";
 let db: TestDatabase;
 let stripe: StripeServer;
 let stages: StageIds;
 let users: Record<"vp" | "finance" | "sales", f.TestUser>;
-
-async function as(user: f.TestUser) {
-  jar.clear();
-  jar.set(sessionCookieName(), await signSession(user.claims, process.env.SESSION_SECRET!));
-}
 
 /** A confirmed batch holding one statement per amount, each for a new partner with an enabled Stripe account. */
 async function confirmedBatch(amounts: number[]) {

@@ -1,37 +1,21 @@
-import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { sql } from "drizzle-orm";
-import { signSession } from "@/lib/auth/jwt";
 import { rows, runAsUser } from "@/lib/db/session";
 import { createTestDatabase, type TestDatabase } from "../support/db";
 import type * as f from "../support/factories";
 import { createPortalWorld, type PortalWorld } from "../support/portal";
-
-const jar = new Map<string, string>();
-vi.mock("next/headers", () => ({
-  cookies: async () => ({
-    get: (name: string) => (jar.has(name) ? { name, value: jar.get(name) } : undefined),
-    getAll: () => [],
-  }),
-  headers: async () => new Headers(),
-}));
-vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
+import { signInAs } from "../support/next-session";
 
 const { registerDealAction, approveRegistrationAction, rejectRegistrationAction } =
   await import("@/lib/registrations/actions");
 const { registerDeal } = await import("@/lib/registrations/register");
 const { registerDealSchema } = await import("@/lib/registrations/schemas");
-const { sessionCookieName } = await import("@/lib/auth/cookie");
 
 let db: TestDatabase;
 let world: PortalWorld;
 let stages: PortalWorld["stages"];
 let users: PortalWorld["users"];
 let orgA: PortalWorld["orgA"];
-
-async function signInAs(user: f.TestUser) {
-  jar.clear();
-  jar.set(sessionCookieName(), await signSession(user.claims, process.env.SESSION_SECRET!));
-}
 
 const q = <T>(text: string, params: unknown[] = []) => db.conn.query<T>(text, params);
 

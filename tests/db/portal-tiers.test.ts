@@ -1,20 +1,10 @@
-import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { sql } from "drizzle-orm";
-import { signSession } from "@/lib/auth/jwt";
 import { rows, runAsUser, withSystem } from "@/lib/db/session";
 import { createTestDatabase, type TestDatabase } from "../support/db";
 import * as f from "../support/factories";
 import { createPortalWorld, type PortalWorld } from "../support/portal";
-
-const jar = new Map<string, string>();
-vi.mock("next/headers", () => ({
-  cookies: async () => ({
-    get: (name: string) => (jar.has(name) ? { name, value: jar.get(name) } : undefined),
-    getAll: () => [],
-  }),
-  headers: async () => new Headers(),
-}));
-vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
+import { signInAs } from "../support/next-session";
 
 const { moveOpportunityAction } = await import("@/lib/opportunities/actions");
 const { evaluateAchievements } = await import("@/lib/achievements/evaluate");
@@ -22,7 +12,6 @@ const { reevaluateAllPartners } = await import("@/lib/tiers/nightly");
 const { saveTierAction } = await import("@/lib/tiers/actions");
 const { JOBS } = await import("@/lib/jobs/registry");
 const { GET: exportEarnings } = await import("@/app/api/portal/earnings/route");
-const { sessionCookieName } = await import("@/lib/auth/cookie");
 
 let db: TestDatabase;
 let world: PortalWorld;
@@ -32,11 +21,6 @@ let orgA: PortalWorld["orgA"];
 let tiers: PortalWorld["tiers"];
 let payableA: string;
 const today = new Date().toISOString().slice(0, 10);
-
-async function signInAs(user: f.TestUser) {
-  jar.clear();
-  jar.set(sessionCookieName(), await signSession(user.claims, process.env.SESSION_SECRET!));
-}
 
 const q = <T>(text: string, params: unknown[] = []) => db.conn.query<T>(text, params);
 

@@ -1,18 +1,9 @@
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
-import { signSession } from "@/lib/auth/jwt";
 import { withSession } from "@/lib/db/session";
 import { createTestDatabase, type TestDatabase } from "../support/db";
 import * as f from "../support/factories";
+import { signInAs as as } from "../support/next-session";
 
-const jar = new Map<string, string>();
-vi.mock("next/headers", () => ({
-  cookies: async () => ({
-    get: (name: string) => (jar.has(name) ? { name, value: jar.get(name) } : undefined),
-    getAll: () => [],
-  }),
-  headers: async () => new Headers(),
-}));
-vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 vi.mock("next/navigation", () => ({
   notFound: () => {
     throw new Error("NEXT_NOT_FOUND");
@@ -36,7 +27,6 @@ const {
 } = await import("@/lib/templates/team-queries");
 const { listTeamTemplates } = await import("@/lib/templates/library");
 const { parseTemplate } = await import("@/lib/templates/parse");
-const { sessionCookieName } = await import("@/lib/auth/cookie");
 const { renderToStaticMarkup } = await import("react-dom/server");
 const { default: EditPage } = await import("@/app/(workspace)/templates/[slug]/edit/page");
 const { default: NewPage } = await import("@/app/(workspace)/templates/new/page");
@@ -47,10 +37,6 @@ let manager: f.TestUser;
 let sales: f.TestUser;
 let finance: f.TestUser;
 
-async function as(user: f.TestUser) {
-  jar.clear();
-  jar.set(sessionCookieName(), await signSession(user.claims, process.env.SESSION_SECRET!));
-}
 const counts = async () =>
   (
     await db.conn.query<{ templates: number; versions: number }>(

@@ -45,8 +45,13 @@ export default async function TemplatesPage({ searchParams }: { searchParams: Pr
     };
   });
   const origin = new Map(data.templates.map((t) => [t.slug, t.origin]));
+  // Category counts are the library's; the team's own templates are counted on their own line.
   const counts = new Map<string, number>();
-  for (const t of data.templates) counts.set(t.frontmatter.category, (counts.get(t.frontmatter.category) ?? 0) + 1);
+  for (const t of data.templates) if (t.origin === "library") counts.set(t.frontmatter.category, (counts.get(t.frontmatter.category) ?? 0) + 1);
+  const libraryCount = data.templates.filter((t) => t.origin === "library").length;
+  const teamCount = data.templates.length - libraryCount;
+  const teamOnly = sp.team === "1";
+  const results = teamOnly ? data.results.filter((t) => origin.get(t.slug) === "team") : data.results;
   const defs: FilterDef[] = [
     { name: "category", label: "Category", any: "All categories", options: options(CATEGORY_LABELS) },
     { name: "tier", label: "Tier", any: "Any tier", options: options(TIER_LABELS) },
@@ -61,16 +66,21 @@ export default async function TemplatesPage({ searchParams }: { searchParams: Pr
     <div className="grid gap-6">
       <PageHeader
         title="Templates"
-        description={`${data.templates.length} partner-program documents, filled from live data and exported to PDF and Word.`}
+        description={`${libraryCount} partner-program templates${teamCount ? ` and ${teamCount} written by your team` : ""}, filled from live data and exported to PDF and Word.`}
         actions={
-          canAuthor ? (
-            <Button asChild>
-              <Link href="/templates/new">
-                <PlusIcon aria-hidden="true" />
-                New team template
-              </Link>
+          <>
+            <Button asChild variant="outline">
+              <Link href="/templates/fills">Documents</Link>
             </Button>
-          ) : null
+            {canAuthor ? (
+              <Button asChild>
+                <Link href="/templates/new">
+                  <PlusIcon aria-hidden="true" />
+                  New team template
+                </Link>
+              </Button>
+            ) : null}
+          </>
         }
       />
       <LibraryFilters filters={defs} />
@@ -81,9 +91,9 @@ export default async function TemplatesPage({ searchParams }: { searchParams: Pr
         <nav aria-label="Categories" className="lg:sticky lg:top-20 lg:self-start">
           <ul className="flex flex-wrap gap-1 lg:grid" data-testid="category-counts">
             <li>
-              <Link href="/templates" className="flex justify-between gap-3 rounded-md px-2 py-1 text-sm hover:bg-accent" aria-current={!filters.category ? "page" : undefined}>
+              <Link href="/templates" className="flex justify-between gap-3 rounded-md px-2 py-1 text-sm hover:bg-accent" aria-current={!filters.category && !teamOnly ? "page" : undefined}>
                 <span>All</span>
-                <span className="text-muted-foreground tabular-nums">{data.templates.length}</span>
+                <span className="text-muted-foreground tabular-nums">{libraryCount}</span>
               </Link>
             </li>
             {TEMPLATE_CATEGORIES.map((c) => (
@@ -99,18 +109,29 @@ export default async function TemplatesPage({ searchParams }: { searchParams: Pr
                 </Link>
               </li>
             ))}
+            <li>
+              <Link
+                href="/templates?team=1"
+                data-category="team"
+                className="flex justify-between gap-3 rounded-md px-2 py-1 text-sm hover:bg-accent aria-[current=page]:bg-accent aria-[current=page]:font-medium"
+                aria-current={teamOnly ? "page" : undefined}
+              >
+                <span>Team templates</span>
+                <span className="text-muted-foreground tabular-nums">{teamCount}</span>
+              </Link>
+            </li>
           </ul>
         </nav>
         <section aria-labelledby="results-heading" className="grid content-start gap-3">
           <h2 id="results-heading" className="text-sm text-muted-foreground" aria-live="polite">
-            {data.results.length} {data.results.length === 1 ? "template" : "templates"}
+            {results.length} {results.length === 1 ? "template" : "templates"}
             {filters.q ? ` for “${filters.q}”` : ""}
           </h2>
-          {data.results.length === 0 ? (
+          {results.length === 0 ? (
             <EmptyState title="No template matches" description="Try fewer words or clear a filter. Search forgives typos and matches the start of words." />
           ) : (
             <ul className="grid gap-3 md:grid-cols-2 2xl:grid-cols-3">
-              {data.results.map((t) => (
+              {results.map((t) => (
                 <TemplateCard key={t.slug} slug={t.slug} origin={origin.get(t.slug) ?? "library"} frontmatter={t.frontmatter} usage={data.usage.get(t.slug)} query={partnerId ? `partner=${partnerId}` : undefined} />
               ))}
             </ul>

@@ -10,6 +10,9 @@ const ITEMS = [
   { href: "/settings/fx", label: "FX rates", access: "finance" },
   { href: "/settings/program", label: "Partner program", access: "vp" },
   { href: "/settings/landing-pages", label: "Landing pages", access: "partnerships" },
+  { href: "/settings/alerts", label: "Alerts", access: "all" },
+  { href: "/settings/tasks", label: "Task checklists", access: "vp" },
+  { href: "/settings/health", label: "Partner health", access: "vp" },
 ] as const;
 
 export function SettingsNav({

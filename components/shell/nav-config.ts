@@ -5,6 +5,9 @@ export type NavIcon =
   | "pipeline"
   | "partners"
   | "team"
+  | "status"
+  | "tasks"
+  | "alerts"
   | "payouts"
   | "templates"
   | "reports"
@@ -30,6 +33,9 @@ export const WORKSPACE_NAV: readonly NavItem[] = [
   { href: "/dashboard", label: "Dashboard", icon: "dashboard", roles: STAFF },
   { href: "/pipeline", label: "Pipeline", icon: "pipeline", roles: STAFF },
   { href: "/partners", label: "Partners", icon: "partners", roles: STAFF },
+  { href: "/status", label: "Weekly status", icon: "status", roles: STAFF },
+  { href: "/tasks", label: "Tasks", icon: "tasks", roles: STAFF },
+  { href: "/alerts", label: "Alerts", icon: "alerts", roles: STAFF },
   { href: "/team", label: "Team", icon: "team", roles: STAFF },
   { href: "/payouts", label: "Payouts", icon: "payouts", roles: ["vp", "finance"] },
   { href: "/templates", label: "Templates", icon: "templates", roles: STAFF },

@@ -2,7 +2,10 @@
 
 import {
   BarChart3,
+  Bell,
   BookOpen,
+  ClipboardList,
+  ListChecks,
   Coins,
   FileText,
   GraduationCap,
@@ -28,6 +31,9 @@ const ICONS: Record<NavIcon, LucideIcon> = {
   pipeline: Kanban,
   partners: Handshake,
   team: Users,
+  status: ClipboardList,
+  tasks: ListChecks,
+  alerts: Bell,
   payouts: Wallet,
   templates: FileText,
   reports: BarChart3,

@@ -7,6 +7,9 @@ import { deliverOutbox } from "@/lib/email/delivery";
 import { refreshPipelineAggregates } from "@/lib/dashboard/queries";
 import { pruneRateLimits } from "@/lib/auth/rate-limit";
 import { reevaluateAllPartners } from "@/lib/tiers/nightly";
+import { runAlertDigests, runAlertEvaluation } from "@/lib/alerts/jobs";
+import { runPartnerHealth } from "@/lib/health/job";
+import { runTaskRollover } from "@/lib/tasks/rollover";
 import { createScheduledBatches } from "@/lib/payouts/schedule";
 import { resumeStalePayouts } from "@/lib/payouts/trigger";
 
@@ -32,6 +35,10 @@ export const JOBS = {
       return { batches };
     },
   },
+  "alerts-evaluate": { everySeconds: 900, run: async () => ({ ...(await runAlertEvaluation()) }) },
+  "alerts-digest": { everySeconds: 86_400, run: async () => ({ ...(await runAlertDigests()) }) },
+  "task-rollover": { everySeconds: 3600, run: async () => ({ ...(await runTaskRollover()) }) },
+  "partner-health": { everySeconds: 3600, run: async () => ({ ...(await runPartnerHealth()) }) },
   "prune-rate-limits": {
     everySeconds: 3600,
     run: async () => {

@@ -9,6 +9,7 @@ import { opportunities, savedViews } from "@/lib/db/schema";
 import { rows } from "@/lib/db/session";
 import { moveOpportunitySchema } from "./move-schema";
 import { recalculateAfterChange } from "@/lib/commissions/after-change";
+import { createStageTasks } from "@/lib/tasks/stage-templates";
 import { columnsOf } from "./columns";
 import { insertOpportunity } from "./create";
 import { createOpportunitySchema, toMinor, updateOpportunitySchema } from "./schemas";
@@ -41,7 +42,7 @@ export const updateOpportunityAction = defineAction({
 export const moveOpportunityAction = defineAction({
   roles: EDITORS,
   schema: moveOpportunitySchema,
-  handler: async (input, { tx }) => {
+  handler: async (input, { tx, user }) => {
     const [current] = await tx.select({ currency: opportunities.currency, stageId: opportunities.stageId }).from(opportunities).where(eq(opportunities.id, input.id));
     if (!current) throw new ActionError(404, "This opportunity no longer exists");
     let finalValueMinor: number | null = null;
@@ -58,6 +59,7 @@ export const moveOpportunityAction = defineAction({
         ${input.justification ?? null}, ${finalValueMinor}, ${input.closeDate ?? null}, ${input.lossReason ?? null})`,
     );
     if (moved!.stage_id !== current.stageId) await recalculateAfterChange(tx, [input.id]);
+    if (moved!.stage_id !== current.stageId) await createStageTasks(tx, input.id, moved!.stage_id, user.id);
     return { id: moved!.id, stageId: moved!.stage_id, position: String(moved!.position) };
   },
 });

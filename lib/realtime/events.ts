@@ -12,6 +12,7 @@ export const REALTIME_TABLES = [
   "partner_achievements",
   "payouts",
   "payout_batches",
+  "alerts",
 ] as const;
 export type RealtimeTable = (typeof REALTIME_TABLES)[number];
 

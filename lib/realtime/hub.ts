@@ -28,6 +28,8 @@ const hub: Hub = (globalForHub.__partnerosRealtime ??= { subscribers: new Set() 
 /** Whether this subscriber may learn of the change: the row is read back through RLS as that user. */
 export async function maySee(subscriber: Subscriber, event: ChangeEvent): Promise<boolean> {
   if (event.table === "notifications") return event.userId === subscriber.claims.sub;
+  // Alerts are their person's; the VP sees everyone's (as RLS has it), without a read-back per event.
+  if (event.table === "alerts") return event.userId === subscriber.claims.sub || subscriber.role === "vp";
   // Rows owned by one partner organisation (staff read them all): decided from the payload, because a
   // click batch emits one event per row and a per-row read-back would cost a query each.
   if (PARTNER_ROWS.has(event.table)) {

@@ -1,4 +1,6 @@
 import { seedTemplateActivity } from "./template-activity";
+import { seedHealthHistory } from "./demo-health";
+import { seedTasks } from "./demo-tasks";
 import { sql } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import { hashPassword } from "../auth/password";
@@ -202,6 +204,9 @@ export async function seedDemo(conn: Connection, options: { now?: Date } = {}): 
       return { id: org.staffIds[key], displayName: s.name, email: s.email, role: s.role as "vp" | "partnership_manager", title: s.title };
     };
     await seedTemplateActivity(tx, { vp: person("vp"), pm: person("pm1") }, now);
+    await seedTasks(tx, org.staffIds, now);
+    // Last: health reads interactions, deals, registrations and tasks.
+    await seedHealthHistory(tx, now);
     return true;
   });
   if (!seeded) return { skipped: true };

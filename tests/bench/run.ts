@@ -3,6 +3,7 @@ import { commissionsDatabaseBench } from "./commissions-db";
 import { commissionsEngineBench } from "./commissions-engine";
 import { pipelineSuite } from "./pipeline";
 import { referralSuite } from "./referral";
+import { benchAlertEvaluation } from "./team-alerts";
 import { templatesSuite } from "./templates";
 
 const SUITES: Record<string, () => Promise<void>> = {
@@ -10,6 +11,9 @@ const SUITES: Record<string, () => Promise<void>> = {
   pipeline: pipelineSuite,
   referral: referralSuite,
   templates: templatesSuite,
+  team: async () => {
+    await benchAlertEvaluation();
+  },
   commissions: async () => {
     await commissionsEngineBench();
     await commissionsDatabaseBench();

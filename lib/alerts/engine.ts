@@ -1,7 +1,7 @@
-import "server-only";
+// Also run by the demo seed (a plain Node script), so it carries no server-only marker.
 import { sql } from "drizzle-orm";
 import type { Tx } from "@/lib/db/connection";
-import { rows } from "@/lib/db/session";
+import { rows } from "@/lib/db/rows";
 import { ALERT_RULES } from "./rule-list";
 import { THRESHOLD_SCHEMAS } from "./schemas";
 import {

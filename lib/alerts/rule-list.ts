@@ -1,4 +1,4 @@
-import "server-only";
+// Also run by the demo seed (a plain Node script), so it carries no server-only marker.
 import type { AlertRuleDefinition, AlertRuleKey, RuleRow } from "./types";
 import { closeDate } from "./rules/close-date";
 import { commissionApproval } from "./rules/commission-approval";

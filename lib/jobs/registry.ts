@@ -9,6 +9,7 @@ import { pruneRateLimits } from "@/lib/auth/rate-limit";
 import { reevaluateAllPartners } from "@/lib/tiers/nightly";
 import { runAlertDigests, runAlertEvaluation } from "@/lib/alerts/jobs";
 import { runPartnerHealth } from "@/lib/health/job";
+import { runStatusReminders } from "@/lib/status/reminders";
 import { runTaskRollover } from "@/lib/tasks/rollover";
 import { createScheduledBatches } from "@/lib/payouts/schedule";
 import { resumeStalePayouts } from "@/lib/payouts/trigger";
@@ -37,6 +38,7 @@ export const JOBS = {
   },
   "alerts-evaluate": { everySeconds: 900, run: async () => ({ ...(await runAlertEvaluation()) }) },
   "alerts-digest": { everySeconds: 86_400, run: async () => ({ ...(await runAlertDigests()) }) },
+  "status-reminders": { everySeconds: 3600, run: async () => ({ ...(await runStatusReminders()) }) },
   "task-rollover": { everySeconds: 3600, run: async () => ({ ...(await runTaskRollover()) }) },
   "partner-health": { everySeconds: 3600, run: async () => ({ ...(await runPartnerHealth()) }) },
   "prune-rate-limits": {

@@ -1,7 +1,7 @@
-import "server-only";
+// Also read by the alert rules the demo seed runs (a plain Node script), so no server-only marker.
 import { sql, type SQL } from "drizzle-orm";
 import type { Tx } from "@/lib/db/connection";
-import { rows } from "@/lib/db/session";
+import { rows } from "@/lib/db/rows";
 
 /** Holding days when the partner has no tier (the tiers.holding_days default). */
 export const DEFAULT_HOLDING_DAYS = 30;

@@ -1,5 +1,7 @@
 import { seedTemplateActivity } from "./template-activity";
 import { seedHealthHistory } from "./demo-health";
+import { evaluateAlerts } from "../alerts/engine";
+import { seedStatusHistory } from "./demo-status";
 import { seedTasks } from "./demo-tasks";
 import { sql } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
@@ -205,8 +207,10 @@ export async function seedDemo(conn: Connection, options: { now?: Date } = {}): 
     };
     await seedTemplateActivity(tx, { vp: person("vp"), pm: person("pm1") }, now);
     await seedTasks(tx, org.staffIds, now);
-    // Last: health reads interactions, deals, registrations and tasks.
+    await seedStatusHistory(tx, org.staffIds, now);
+    // Last: health reads interactions, deals, registrations and tasks; alerts read all of it.
     await seedHealthHistory(tx, now);
+    await evaluateAlerts(tx, now);
     return true;
   });
   if (!seeded) return { skipped: true };

@@ -4,6 +4,7 @@ import { commissionsEngineBench } from "./commissions-engine";
 import { pipelineSuite } from "./pipeline";
 import { referralSuite } from "./referral";
 import { benchAlertEvaluation } from "./team-alerts";
+import { benchStatusSave } from "./team-status";
 import { templatesSuite } from "./templates";
 
 const SUITES: Record<string, () => Promise<void>> = {
@@ -13,6 +14,7 @@ const SUITES: Record<string, () => Promise<void>> = {
   templates: templatesSuite,
   team: async () => {
     await benchAlertEvaluation();
+    await benchStatusSave();
   },
   commissions: async () => {
     await commissionsEngineBench();

@@ -11,7 +11,9 @@ async function overflowOf(page: Page, path: string) {
 
 test("workspace pages fit a tablet's width (wide tables and the board scroll inside their own box)", async ({ page }) => {
   await loginAs(page, "vp");
-  for (const path of ["/dashboard", "/pipeline", "/pipeline?view=list", "/partners", "/partners/registrations", "/partners/applications", "/reports", "/reports/commissions", "/reports/commissions?tab=overrides", "/settings/tiers"]) {
+  for (const path of ["/dashboard", "/pipeline", "/pipeline?view=list", "/partners", "/partners/registrations", "/partners/applications", "/reports", "/reports/commissions", "/reports/commissions?tab=overrides", "/settings/tiers",
+    "/templates", "/templates/partner-business-review", "/templates/partner-business-review/fill", "/templates/fills", "/settings/company",
+    "/tasks", "/alerts", "/settings/alerts", "/settings/tasks", "/settings/health", "/partners/compare", "/status", "/team", "/team/meeting"]) {
     expect.soft(await overflowOf(page, path), path).toBe(0);
   }
 });

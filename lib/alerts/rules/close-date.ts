@@ -1,4 +1,4 @@
-import "server-only";
+// Also run by the demo seed (a plain Node script), so it carries no server-only marker.
 import { sql } from "drizzle-orm";
 import type { Thresholds } from "../schemas";
 import { DAY_MS, shiftPriority, type AlertRuleDefinition, type RuleRow } from "../types";

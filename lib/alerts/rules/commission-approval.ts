@@ -1,4 +1,4 @@
-import "server-only";
+// Also run by the demo seed (a plain Node script), so it carries no server-only marker.
 import { sql } from "drizzle-orm";
 import { READY_ON } from "@/lib/payouts/approval-queue";
 import type { Thresholds } from "../schemas";

@@ -26,7 +26,7 @@ test("a partnership manager logs an interaction on a partner page; the partner's
   const form = page.getByRole("form", { name: "Log an interaction" });
   await form.getByLabel("Summary and notes").fill("Quarterly planning call: two joint accounts agreed for December.");
   await form.getByRole("button", { name: "Log interaction" }).click();
-  await expect(page.getByText("Interaction logged")).toBeVisible();
+  await expect(page.getByText("Interaction logged", { exact: true })).toBeVisible();
   await expect(page.getByText("Quarterly planning call: two joint accounts agreed for December.")).toBeVisible();
 });
 

@@ -37,34 +37,31 @@ function done(count: number) {
   return { updated: count };
 }
 
+const CLOSED_AT = { acknowledged: sql.raw("acknowledged_at"), dismissed: sql.raw("dismissed_at") } as const;
+
+/** Moves the person's open or snoozed alerts to a closed state; already closed ones stay as they are. */
+async function closeAlerts(tx: Tx, userId: string, ids: string[], to: keyof typeof CLOSED_AT) {
+  await requireOwnAlerts(tx, userId, ids);
+  const updated = await rows<{ id: string }>(
+    tx,
+    sql`update public.alerts set status = ${to}, ${CLOSED_AT[to]} = now(), snoozed_until = null
+        where id = any(${idArray(ids)}) and user_id = ${userId} and status in ('open', 'snoozed') returning id`,
+  );
+  return done(updated.length);
+}
+
 /** Acknowledge: seen and being handled. Already handled alerts stay as they are (a repeated click is harmless). */
 export const acknowledgeAlertsAction = defineAction({
   roles: STAFF_ROLES,
   schema: alertIdsSchema,
-  handler: async ({ ids }, { tx, user }) => {
-    await requireOwnAlerts(tx, user.id, ids);
-    const updated = await rows<{ id: string }>(
-      tx,
-      sql`update public.alerts set status = 'acknowledged', acknowledged_at = now(), snoozed_until = null
-          where id = any(${idArray(ids)}) and user_id = ${user.id} and status in ('open', 'snoozed') returning id`,
-    );
-    return done(updated.length);
-  },
+  handler: ({ ids }, { tx, user }) => closeAlerts(tx, user.id, ids, "acknowledged"),
 });
 
 /** Dismiss: not relevant. The condition will not alert again. */
 export const dismissAlertsAction = defineAction({
   roles: STAFF_ROLES,
   schema: alertIdsSchema,
-  handler: async ({ ids }, { tx, user }) => {
-    await requireOwnAlerts(tx, user.id, ids);
-    const updated = await rows<{ id: string }>(
-      tx,
-      sql`update public.alerts set status = 'dismissed', dismissed_at = now(), snoozed_until = null
-          where id = any(${idArray(ids)}) and user_id = ${user.id} and status in ('open', 'snoozed') returning id`,
-    );
-    return done(updated.length);
-  },
+  handler: ({ ids }, { tx, user }) => closeAlerts(tx, user.id, ids, "dismissed"),
 });
 
 /** Snooze: hidden from the open list until the chosen time, then back. */

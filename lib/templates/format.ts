@@ -4,14 +4,6 @@ export const money = (minor: number, currency: string) => formatMoney(minor, cur
 
 export const percent = (ratio: number) => `${(ratio * 100).toFixed(Math.abs(ratio) < 0.1 ? 1 : 0)}%`;
 
-/** Bands shared with the partner directory: excellent 80–100, healthy 60–79, needs attention 40–59, at risk 0–39. */
-export function healthLabel(score: number): string {
-  if (score >= 80) return "Excellent";
-  if (score >= 60) return "Healthy";
-  if (score >= 40) return "Needs attention";
-  return "At risk";
-}
-
 /** "2026-12-04" → "December 4, 2026"; anything else is returned as it is. */
 export function formatSourceDate(value: string): string {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return value;

@@ -3,6 +3,7 @@ import { sql, type SQL } from "drizzle-orm";
 import type { Tx } from "@/lib/db/connection";
 import { rows } from "@/lib/db/rows";
 import { quarterOf, type Quarter } from "@/lib/dashboard/quarter";
+import { BAND_LABELS, bandOf, type HealthBand } from "@/lib/health/score";
 
 /** Figures for one partner (deals it brought or built on) or for the whole program; workspace currency only. */
 export interface Metrics {
@@ -131,12 +132,9 @@ async function partnerFigures(tx: Tx, partnerId: string | null, currency: string
           and o.stage_id in (select id from public.stages where is_won)
         where p.status = 'active' group by p.id, p.name, t.name order by revenue desc, p.name limit 10`,
   );
-  const bands = await rows<{ band: string; partners: number }>(
+  const scores = await rows<{ score: number | null; partners: number }>(
     tx,
-    sql`select case when health_score >= 80 then 'Excellent (80–100)' when health_score >= 60 then 'Healthy (60–79)'
-          when health_score >= 40 then 'Needs attention (40–59)' when health_score is not null then 'At risk (0–39)' else 'Not scored' end as band,
-          count(*)::int as partners
-        from public.partners where status = 'active' group by 1 order by min(coalesce(health_score, -1)) desc`,
+    sql`select health_score as score, count(*)::int as partners from public.partners where status = 'active' group by 1`,
   );
   return {
     activePartners: n(counts?.active),
@@ -145,7 +143,7 @@ async function partnerFigures(tx: Tx, partnerId: string | null, currency: string
     interactions90d: n(counts?.interactions),
     daysSinceInteraction: counts?.since == null ? null : n(counts.since),
     partnerRanking: ranking.map((r) => ({ partner: r.partner, tier: r.tier, revenueMinor: n(r.revenue), deals: n(r.deals), health: r.health })),
-    healthBands: bands,
+    healthBands: healthBands(scores),
   };
 }
 
@@ -162,6 +160,24 @@ async function partnerTargetMinor(tx: Tx, partnerId: string): Promise<number> {
         from public.partners p join public.tiers t on t.id = p.tier_id where p.id = ${partnerId}`,
   );
   return n(row?.target);
+}
+
+const BAND_RANGES: Record<HealthBand, string> = { excellent: "80–100", healthy: "60–79", needs_attention: "40–59", at_risk: "0–39" };
+
+/** Active partners per health band (the health score's own bands), best first, then those not scored. */
+function healthBands(scores: { score: number | null; partners: number }[]): { band: string; partners: number }[] {
+  const counts = new Map<string, number>();
+  for (const band of Object.keys(BAND_RANGES) as HealthBand[]) counts.set(`${BAND_LABELS[band]} (${BAND_RANGES[band]})`, 0);
+  let unscored = 0;
+  for (const s of scores) {
+    if (s.score == null) unscored += n(s.partners);
+    else {
+      const key = `${BAND_LABELS[bandOf(s.score)]} (${BAND_RANGES[bandOf(s.score)]})`;
+      counts.set(key, counts.get(key)! + n(s.partners));
+    }
+  }
+  const out = [...counts].filter(([, partners]) => partners > 0).map(([band, partners]) => ({ band, partners }));
+  return unscored ? [...out, { band: "Not scored", partners: unscored }] : out;
 }
 
 /** Reads under the caller's session, so the figures are what that person may see. */

@@ -5,7 +5,8 @@ import { ROLE_LABELS } from "@/lib/auth/roles";
 import type { Tx } from "@/lib/db/connection";
 import { rows } from "@/lib/db/rows";
 import { getMetrics, type Metrics } from "./metrics";
-import { formatSourceDate, healthLabel, markdownTable, chartBlock, money, percent } from "./format";
+import { BAND_LABELS, bandOf } from "@/lib/health/score";
+import { formatSourceDate, markdownTable, chartBlock, money, percent } from "./format";
 import type { SourceValues } from "./sources-types";
 
 const KIND_LABELS: Record<string, string> = { isv: "ISV", program: "Program partner", isv_and_program: "ISV and program partner" };
@@ -82,7 +83,7 @@ async function partnerSources(tx: Tx, partnerId: string): Promise<SourceValues> 
     "partner.commission_rate": p.rate ? `${Number(p.rate)}%` : undefined,
     "partner.payout_cadence": p.cadence ? (p.cadence === "realtime" ? "real-time" : p.cadence === "biweekly" ? "bi-weekly" : p.cadence) : undefined,
     "partner.health_score": p.health == null ? undefined : String(p.health),
-    "partner.health_label": p.health == null ? undefined : healthLabel(p.health),
+    "partner.health_label": p.health == null ? undefined : BAND_LABELS[bandOf(p.health)],
     "partner.joined_on": p.joined ? formatSourceDate(p.joined) : undefined,
     "partner.primary_contact_name": p.contact_name ?? undefined,
     "partner.primary_contact_email": p.contact_email ?? undefined,

@@ -18,6 +18,7 @@ import { toast } from "sonner";
 import { minorDigits } from "@/lib/money";
 import { moveOpportunityAction } from "@/lib/opportunities/actions";
 import type { BoardCard, PipelineOptions, StageRow } from "@/lib/opportunities/queries";
+import { boardAnnouncements } from "./board-announcements";
 import { BoardColumn } from "./board-column";
 import { MoveDialog, type MoveExtra, type MoveNeeds } from "./move-dialog";
 import { OpportunityCardBody } from "./opportunity-card";
@@ -169,6 +170,8 @@ export function Board({ stages, cards, options, now }: { stages: StageRow[]; car
 
   return (
     <DndContext
+      id="pipeline-board"
+      accessibility={{ announcements: boardAnnouncements(columns, stages), screenReaderInstructions: { draggable: "To pick up a deal, press Space. Use the arrow keys to move it, Space or Enter to drop it in a stage, Escape to cancel." } }}
       sensors={sensors}
       collisionDetection={closestCorners}
       onDragStart={onDragStart}

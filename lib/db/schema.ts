@@ -623,8 +623,6 @@ export const payouts = pgTable("payouts", {
   failureReason: text("failure_reason"),
   attempts: integer("attempts").notNull().default(0),
   processingStartedAt: ts("processing_started_at"),
-  /** The server process (private.app_instances) that claimed it; a claim by a process that stopped heartbeating is resumed. */
-  claimedBy: text("claimed_by"),
   sentAt: ts("sent_at"),
   paidAt: ts("paid_at"),
   failedAt: ts("failed_at"),

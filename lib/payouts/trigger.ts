@@ -74,10 +74,11 @@ export interface TriggerResult {
   alreadyProcessing: number;
 }
 
-/** In flight, but its claimant is gone: the lease ran out, or the claiming process stopped heartbeating. */
+/** In flight (payouts aliased `p`), but its claimant is gone: the lease ran out, or the claiming process stopped heartbeating. */
 function abandoned(staleAfterMs: number) {
-  return sql`(processing_started_at < now() - make_interval(secs => ${staleAfterMs / 1000})
-    or (claimed_by is not null and not private.instance_alive(claimed_by)))`;
+  return sql`(p.processing_started_at < now() - make_interval(secs => ${staleAfterMs / 1000})
+    or exists (select 1 from private.payout_claims c
+      where c.payout_id = p.id and not private.instance_alive(c.instance_id)))`;
 }
 
 const claimedColumns = sql`id, batch_id, partner_id, currency, amount_minor, stripe_account_id,
@@ -93,8 +94,8 @@ function claimUpdate(
   // A failed payout was refused by Stripe (no transfer exists): its retry takes the next key generation and
   // the partner's current account. A payout in flight keeps its key and destination, so Stripe answers a
   // resumed request with the transfer it may already have made.
-  return sql`update public.payouts p set status = 'processing', attempts = p.attempts + 1, processing_started_at = now(),
-      failure_reason = null, mode = ${port.mode}::public.payout_mode, claimed_by = ${options.instanceId ?? instanceId()},
+  return sql`with claimed as (update public.payouts p set status = 'processing', attempts = p.attempts + 1, processing_started_at = now(),
+      failure_reason = null, mode = ${port.mode}::public.payout_mode,
       key_generation = p.key_generation + (case when p.status = 'failed' then 1 else 0 end),
       stripe_account_id = case
         when ${port.mode} <> 'stripe' then p.stripe_account_id
@@ -104,7 +105,10 @@ function claimUpdate(
     where ${scope} and (p.status = 'pending'
       or (p.status = 'processing' and ${abandoned(options.staleAfterMs ?? STALE_PROCESSING_MS)})
       or (${retryFailed} and p.status = 'failed'))
-    returning ${claimedColumns}`;
+    returning ${claimedColumns}),
+    noted as (insert into private.payout_claims (payout_id, instance_id) select id, ${options.instanceId ?? instanceId()} from claimed
+      on conflict (payout_id) do update set instance_id = excluded.instance_id, claimed_at = now())
+    select * from claimed`;
 }
 
 /**
@@ -252,7 +256,7 @@ export async function resumeStalePayouts(
     (tx) =>
       rows<{ batch_id: string }>(
         tx,
-        sql`select distinct batch_id from public.payouts where status = 'processing' and ${abandoned(staleAfterMs)}`,
+        sql`select distinct p.batch_id from public.payouts p where p.status = 'processing' and ${abandoned(staleAfterMs)}`,
       ),
     options.conn,
   );

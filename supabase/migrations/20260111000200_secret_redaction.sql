@@ -101,7 +101,7 @@ grant select (id, to_email, template, subject, status, attempts, last_error, nex
 -- 3. Payout claims name their process ------------------------------------------------------------
 
 -- Each server process heartbeats here; a payout claimed by a process whose heartbeat stopped is resumed
--- at once instead of after the stale lease (kept for claims made before this column existed).
+-- at once instead of after the stale lease (which still applies to claims made before claims were recorded).
 create table private.app_instances (
   id text primary key check (length(id) between 1 and 200),
   started_at timestamptz not null default now(),
@@ -109,7 +109,13 @@ create table private.app_instances (
 );
 revoke all on private.app_instances from public, anon, authenticated;
 
-alter table public.payouts add column claimed_by text;
+-- Which process holds each claim; kept out of public.payouts, whose rows partners read.
+create table private.payout_claims (
+  payout_id uuid primary key references public.payouts (id) on delete cascade,
+  instance_id text not null,
+  claimed_at timestamptz not null default now()
+);
+revoke all on private.payout_claims from public, anon, authenticated;
 
 create function private.instance_alive(p_instance text) returns boolean
 language sql stable set search_path = ''

@@ -47,7 +47,8 @@ async function leftInFlightBy(instance: string): Promise<string> {
 
 const payoutOf = async (batchId: string) =>
   (await db.conn.query<{ status: string; claimed_by: string | null }>(
-    "select status::text as status, claimed_by from public.payouts where batch_id = $1",
+    `select p.status::text as status, c.instance_id as claimed_by
+     from public.payouts p left join private.payout_claims c on c.payout_id = p.id where p.batch_id = $1`,
     [batchId],
   ))[0]!;
 const silence = (instance: string, seconds: number) =>
@@ -76,9 +77,9 @@ test("a payout whose claiming process stopped heartbeating is resumed at once; a
   expect(await payoutOf(live)).toMatchObject({ status: "sent" });
 });
 
-test("a claim without a recorded process (made before claims named one) still waits for the lease", async () => {
+test("a claim without a recorded process (made before claims were recorded) still waits for the lease", async () => {
   const batchId = await leftInFlightBy("host-d:404:old");
-  await db.conn.query("update public.payouts set claimed_by = null where batch_id = $1", [batchId]);
+  await db.conn.query("delete from private.payout_claims where payout_id in (select id from public.payouts where batch_id = $1)", [batchId]);
   await silence("host-d:404:old", 3600);
   expect(await resumeStalePayouts({ conn: db.conn, port: simulatedPayouts })).toMatchObject({ sent: 0, batches: 0 });
   expect(await resumeStalePayouts({ conn: db.conn, port: simulatedPayouts, staleAfterMs: 0 })).toMatchObject({ sent: 1 });

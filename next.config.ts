@@ -1,5 +1,5 @@
 import type { NextConfig } from "next";
-import { securityHeaders } from "./lib/security/headers";
+import { contentSecurityPolicy, PATHS_WITHOUT_PROXY, securityHeaders } from "./lib/security/headers";
 
 const nextConfig: NextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "argon2", "postgres"],
@@ -10,7 +10,13 @@ const nextConfig: NextConfig = {
   // body; the proxy must let the same size through, so our own size check answers, not the framework.
   experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "11mb" }, proxyClientMaxBodySize: "11mb" },
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders(process.env.NODE_ENV === "production") }];
+    const production = process.env.NODE_ENV === "production";
+    const csp = { key: "Content-Security-Policy", value: contentSecurityPolicy(production) };
+    // Pages get a per-request nonce policy from proxy.ts instead; two policies would both be enforced.
+    return [
+      { source: "/:path*", headers: securityHeaders(production) },
+      ...PATHS_WITHOUT_PROXY.map((source) => ({ source, headers: [csp] })),
+    ];
   },
 };
 

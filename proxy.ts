@@ -1,15 +1,28 @@
 import { createServerClient } from "@supabase/ssr";
 import { NextResponse, type NextRequest } from "next/server";
 import WebSocket from "ws";
+import { contentSecurityPolicy, createNonce } from "@/lib/security/headers";
 
 /**
- * Passes the requested path to server components (for post-login returns) and, with Supabase Auth,
- * refreshes the session cookies. Authorization itself happens in every page, action and route.
+ * Passes the requested path to server components (for post-login returns), sets the page's
+ * Content-Security-Policy with a fresh script nonce and, with Supabase Auth, refreshes the session
+ * cookies. Authorization itself happens in every page, action and route.
  */
 export async function proxy(request: NextRequest) {
+  const nonce = createNonce();
+  const csp = contentSecurityPolicy(process.env.NODE_ENV === "production", nonce);
   const headers = new Headers(request.headers);
   headers.set("x-pathname", request.nextUrl.pathname + request.nextUrl.search);
-  let response = NextResponse.next({ request: { headers } });
+  // Next reads the nonce from the request's policy and puts it on its own scripts; the root layout
+  // reads x-nonce for the theme script.
+  headers.set("x-nonce", nonce);
+  headers.set("content-security-policy", csp);
+  const respond = () => {
+    const r = NextResponse.next({ request: { headers } });
+    r.headers.set("Content-Security-Policy", csp);
+    return r;
+  };
+  let response = respond();
 
   const url = process.env.NEXT_PUBLIC_SUPABASE_URL;
   const key = process.env.NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY;
@@ -20,7 +33,7 @@ export async function proxy(request: NextRequest) {
         getAll: () => request.cookies.getAll(),
         setAll: (toSet) => {
           for (const { name, value } of toSet) request.cookies.set(name, value);
-          response = NextResponse.next({ request: { headers } });
+          response = respond();
           for (const { name, value, options } of toSet) response.cookies.set(name, value, options);
         },
       },
@@ -32,5 +45,6 @@ export async function proxy(request: NextRequest) {
 
 export const config = {
   // The referral redirect (r/) needs neither the path header nor a session refresh, and is the hottest route.
+  // What this skips gets its Content-Security-Policy from next.config.ts (PATHS_WITHOUT_PROXY).
   matcher: ["/((?!api/|r/|_next/static|_next/image|favicon.ico).*)"],
 };

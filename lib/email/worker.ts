@@ -11,6 +11,14 @@ export function retryDelayMs(attempts: number): number {
   return Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 3_600_000);
 }
 
+/**
+ * Once a hosted provider has the message, its links (verification, reset, invitation) have no reason to
+ * stay in the database; the local adapter keeps them because the dev mailbox is where they are read.
+ */
+function keptBodies(adapter: EmailAdapter): { textBody?: string; htmlBody?: string } {
+  return adapter.name === "local" ? {} : { textBody: "", htmlBody: "" };
+}
+
 export interface DeliveryReport {
   sent: number;
   failed: number;
@@ -68,7 +76,7 @@ export async function deliverDueEmails(
         (tx) =>
           tx
             .update(emailOutbox)
-            .set({ status: "sent", sentAt: new Date(), provider: adapter.name, providerMessageId: providerId, lastError: null })
+            .set({ status: "sent", sentAt: new Date(), provider: adapter.name, providerMessageId: providerId, lastError: null, ...keptBodies(adapter) })
             .where(and(eq(emailOutbox.id, message.id), eq(emailOutbox.status, "sending"))),
         conn,
       );

@@ -27,7 +27,7 @@ export const JOBS = {
     everySeconds: 86_400,
     run: async () => withSystem("cron.partner-tiers", (tx) => reevaluateAllPartners(tx)),
   },
-  "payouts-resume": { everySeconds: 300, run: async () => ({ ...(await resumeStalePayouts()) }) },
+  "payouts-resume": { everySeconds: 60, run: async () => ({ ...(await resumeStalePayouts()) }) },
   "payouts-schedule": {
     everySeconds: 3600,
     run: async () => {

@@ -3,12 +3,16 @@ import { sql } from "drizzle-orm";
 import type { Connection, Tx } from "@/lib/db/connection";
 import { rows } from "@/lib/db/rows";
 import { withSystem } from "@/lib/db/session";
+import { heartbeat, instanceId } from "@/lib/jobs/instance";
 import { getPayoutsPort } from "@/lib/payments/payouts";
 import type { PayoutsPort, TransferResult } from "@/lib/payments/port";
 import { finishBatchIfDone, recordFailed, recordSent } from "./transitions";
 import type { Statement } from "./statements";
 
-/** A payout left 'processing' this long is taken to belong to a process that died; the same key resumes it. */
+/**
+ * A payout left 'processing' this long is taken to belong to a process that died; the same key resumes it.
+ * A claim whose process has stopped heartbeating (private.instance_alive) is resumed without waiting.
+ */
 export const STALE_PROCESSING_MS = 10 * 60_000;
 
 export function payoutIdempotencyKey(batchId: string, partnerId: string, currency: string): string {
@@ -57,6 +61,8 @@ export interface TriggerOptions {
   conn?: Connection;
   port?: PayoutsPort;
   staleAfterMs?: number;
+  /** The claiming process; defaults to this one. */
+  instanceId?: string;
   /** Runs inside each result transaction before it commits (a failing step there rolls the result back). */
   beforeResultCommit?: (payoutId: string) => Promise<void>;
 }
@@ -68,20 +74,27 @@ export interface TriggerResult {
   alreadyProcessing: number;
 }
 
+/** In flight (payouts aliased `p`), but its claimant is gone: the lease ran out, or the claiming process stopped heartbeating. */
+function abandoned(staleAfterMs: number) {
+  return sql`(p.processing_started_at < now() - make_interval(secs => ${staleAfterMs / 1000})
+    or exists (select 1 from private.payout_claims c
+      where c.payout_id = p.id and not private.instance_alive(c.instance_id)))`;
+}
+
 const claimedColumns = sql`id, batch_id, partner_id, currency, amount_minor, stripe_account_id,
   case when key_generation = 0 then idempotency_key else idempotency_key || ':retry-' || key_generation end as idempotency_key`;
 
 /** The only way a payout becomes 'processing': waiting, stale, or (for a retry) failed; scoped by `scope`. */
 function claimUpdate(
   port: PayoutsPort,
-  staleAfterMs: number,
+  options: TriggerOptions,
   scope: ReturnType<typeof sql>,
   retryFailed: boolean,
 ) {
   // A failed payout was refused by Stripe (no transfer exists): its retry takes the next key generation and
   // the partner's current account. A payout in flight keeps its key and destination, so Stripe answers a
   // resumed request with the transfer it may already have made.
-  return sql`update public.payouts p set status = 'processing', attempts = p.attempts + 1, processing_started_at = now(),
+  return sql`with claimed as (update public.payouts p set status = 'processing', attempts = p.attempts + 1, processing_started_at = now(),
       failure_reason = null, mode = ${port.mode}::public.payout_mode,
       key_generation = p.key_generation + (case when p.status = 'failed' then 1 else 0 end),
       stripe_account_id = case
@@ -90,9 +103,12 @@ function claimUpdate(
           from public.partner_payout_methods m where m.partner_id = p.partner_id and m.payouts_enabled)
         else p.stripe_account_id end
     where ${scope} and (p.status = 'pending'
-      or (p.status = 'processing' and p.processing_started_at < now() - make_interval(secs => ${staleAfterMs / 1000}))
+      or (p.status = 'processing' and ${abandoned(options.staleAfterMs ?? STALE_PROCESSING_MS)})
       or (${retryFailed} and p.status = 'failed'))
-    returning ${claimedColumns}`;
+    returning ${claimedColumns}),
+    noted as (insert into private.payout_claims (payout_id, instance_id) select id, ${options.instanceId ?? instanceId()} from claimed
+      on conflict (payout_id) do update set instance_id = excluded.instance_id, claimed_at = now())
+    select * from claimed`;
 }
 
 /**
@@ -114,11 +130,13 @@ async function claimBatch(
   if (batch.status === "completed") return { claimed: [], busy: 0 };
   if (!["confirmed", "processing"].includes(batch.status))
     throw new PayoutStateError("Only a confirmed batch can be triggered");
+  // Alive before claiming, so a concurrent resume elsewhere leaves these claims alone.
+  await heartbeat(tx, options.instanceId ?? instanceId());
   await tx.execute(sql`update public.payout_batches set status = 'processing', triggered_by = coalesce(triggered_by, ${options.actorId}),
       triggered_at = coalesce(triggered_at, now()) where id = ${batchId}`);
   const claimed = await rows<Claimed>(
     tx,
-    claimUpdate(port, options.staleAfterMs ?? STALE_PROCESSING_MS, sql`p.batch_id = ${batchId}`, false),
+    claimUpdate(port, options, sql`p.batch_id = ${batchId}`, false),
   );
   const [busy] = await rows<{ n: number }>(
     tx,
@@ -163,6 +181,8 @@ async function deliver(
         ? await recordSent(tx, payout.id, result.transferId)
         : await recordFailed(tx, payout.id, result.reason);
       await finishBatchIfDone(tx, payout.batch_id);
+      // A long batch keeps its remaining claims alive.
+      await heartbeat(tx, options.instanceId ?? instanceId());
       await options.beforeResultCommit?.(payout.id);
       if (!changed) return "skipped" as const;
       return result.ok ? ("sent" as const) : ("failed" as const);
@@ -210,10 +230,8 @@ export async function retryPayout(payoutId: string, options: TriggerOptions): Pr
       if (!batch) throw new PayoutStateError("Payout not found");
       if (!["processing", "completed"].includes(batch.status))
         throw new PayoutStateError("Only a payout of a triggered batch can be retried");
-      const got = await rows<Claimed>(
-        tx,
-        claimUpdate(port, options.staleAfterMs ?? STALE_PROCESSING_MS, sql`p.id = ${payoutId}`, true),
-      );
+      await heartbeat(tx, options.instanceId ?? instanceId());
+      const got = await rows<Claimed>(tx, claimUpdate(port, options, sql`p.id = ${payoutId}`, true));
       if (got.length)
         await tx.execute(
           sql`update public.payout_batches set status = 'processing' where id = ${got[0]!.batch_id}`,
@@ -226,8 +244,8 @@ export async function retryPayout(payoutId: string, options: TriggerOptions): Pr
 }
 
 /**
- * Resumes payouts a dead process left in flight: each batch with a stale 'processing' payout is triggered
- * again, and the same idempotency key makes Stripe answer with the first transfer.
+ * Resumes payouts a dead process left in flight (lease run out, or claimant no longer heartbeating): each such
+ * batch is triggered again, and the same idempotency key makes Stripe answer with the first transfer.
  */
 export async function resumeStalePayouts(
   options: Omit<TriggerOptions, "actorId"> = {},
@@ -238,8 +256,7 @@ export async function resumeStalePayouts(
     (tx) =>
       rows<{ batch_id: string }>(
         tx,
-        sql`select distinct batch_id from public.payouts
-            where status = 'processing' and processing_started_at < now() - make_interval(secs => ${staleAfterMs / 1000})`,
+        sql`select distinct p.batch_id from public.payouts p where p.status = 'processing' and ${abandoned(staleAfterMs)}`,
       ),
     options.conn,
   );

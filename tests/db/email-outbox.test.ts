@@ -1,10 +1,13 @@
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
 import { localEmailAdapter } from "@/lib/email/adapter";
 import { enqueueEmail } from "@/lib/email/outbox";
 import { createSendGridAdapter } from "@/lib/email/sendgrid";
 import { deliverDueEmails, MAX_ATTEMPTS } from "@/lib/email/worker";
-import { withSystem } from "@/lib/db/session";
+import { rows, withSystem } from "@/lib/db/session";
+import { attempt } from "../support/attempt";
 import { createTestDatabase, type TestDatabase } from "../support/db";
+import * as f from "../support/factories";
 import { startSendGridServer } from "../support/sendgrid-server";
 
 let db: TestDatabase;
@@ -103,5 +106,51 @@ describe("SendGrid adapter against a local contract server", () => {
     const [a, b] = await Promise.all([deliverDueEmails(db.conn, adapter, { from }), deliverDueEmails(db.conn, adapter, { from })]);
     expect(a.sent + b.sent).toBe(6);
     expect(sendgrid.requests).toHaveLength(6);
+  });
+});
+
+describe("what staff read of the outbox", () => {
+  const body = "Reset your password: http://localhost:3000/reset-password?token=secret-reset-token";
+  const queue = () =>
+    withSystem("test.enqueue", (tx) => enqueueEmail(tx, { to: "fin@corp.example", template: "reset_password", subject: "Reset your password", text: body, html: `<p>${body}</p>`, idempotencyKey: "reset-password:abc" }), db.conn);
+  const asRole = async (role: "vp" | "finance" | "sales_manager" | "partnership_manager" | "partner", query: string) => {
+    const partner = await f.createPartner(db.conn);
+    const user = await f.createUser(db.conn, { role, partnerId: partner.id });
+    return attempt(db.conn, { claims: user.claims }, (tx) => rows<Record<string, unknown>>(tx, sql.raw(query)));
+  };
+
+  test("the VP sees to, subject and status, never a body, the token-derived key or the row as a whole", async () => {
+    await queue();
+    const meta = await asRole("vp", "select to_email, template, subject, status, attempts, created_at from public.email_outbox");
+    expect(meta.value).toMatchObject([{ to_email: "fin@corp.example", subject: "Reset your password", status: "pending" }]);
+    for (const query of [
+      "select text_body from public.email_outbox",
+      "select html_body from public.email_outbox",
+      "select idempotency_key from public.email_outbox",
+      "select * from public.email_outbox",
+      "select count(*) from public.email_outbox where text_body like '%token=%'",
+    ]) {
+      const r = await asRole("vp", query);
+      expect(r.ok, query).toBe(false);
+      expect(r.error?.code).toBe("42501");
+    }
+  });
+
+  test.each(["finance", "sales_manager", "partnership_manager", "partner"] as const)("%s reads no outbox rows and no bodies", async (role) => {
+    await queue();
+    expect((await asRole(role, "select id, subject from public.email_outbox")).value).toEqual([]);
+    expect((await asRole(role, "select text_body from public.email_outbox")).error?.code).toBe("42501");
+  });
+
+  test("a hosted provider's sent message keeps no body; the local adapter keeps it for the dev mailbox", async () => {
+    await queue();
+    await deliverDueEmails(db.conn, createSendGridAdapter({ apiKey: "SG.test-key", baseUrl: sendgrid.baseUrl }), { from });
+    expect(sendgrid.requests[0]!.body).toMatchObject({ content: expect.arrayContaining([expect.objectContaining({ value: body })]) });
+    expect(await db.conn.query("select status, text_body, html_body from public.email_outbox")).toEqual([{ status: "sent", text_body: "", html_body: "" }]);
+
+    await db.conn.query("delete from public.email_outbox");
+    await queue();
+    await deliverDueEmails(db.conn, localEmailAdapter, { from });
+    expect(await db.conn.query("select status, text_body from public.email_outbox")).toEqual([{ status: "sent", text_body: body }]);
   });
 });

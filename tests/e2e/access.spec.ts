@@ -13,11 +13,14 @@ test("a partner gets 403 on every workspace page and sees no workspace data", as
   }
 });
 
-test("staff get 403 on the partner portal and a no-access page on finance-only pages", async ({ page }) => {
+test("staff get 403 on the partner portal and on pages of other roles", async ({ page }) => {
   await loginAs(page, "sales");
   expect((await page.goto("/portal"))?.status()).toBe(403);
+  for (const path of ["/payouts", "/payouts/reconciliation", "/settings/tiers", "/settings/health", "/team/meeting", "/partners/applications"]) {
+    expect((await page.goto(path))?.status(), path).toBe(403);
+    await expect(page.getByRole("heading", { name: "You don't have access to this page" })).toBeVisible();
+  }
   await page.goto("/payouts");
-  await expect(page.getByRole("heading", { name: "You don't have access to this page" })).toBeVisible();
   await expect(page.getByText("Approve commissions and pay partners.")).toHaveCount(0);
 });
 

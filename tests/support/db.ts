@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import postgres from "postgres";
 import { openConnection, type Connection } from "@/lib/db/connection";
-import { migrate } from "@/lib/db/migrate";
+import { migrate, type MigrationFile } from "@/lib/db/migrate";
 
 export interface TestDatabase {
   conn: Connection;
@@ -10,11 +10,12 @@ export interface TestDatabase {
 }
 
 /** A fresh, migrated database for one test file: in-memory PGlite, or a new database on TEST_DATABASE_URL's server. */
-export async function createTestDatabase(): Promise<TestDatabase> {
+/** `options.migrations` applies only those (a test of a later migration upgrading existing data). */
+export async function createTestDatabase(options: { migrations?: MigrationFile[] } = {}): Promise<TestDatabase> {
   const engine = process.env.TEST_DB_ENGINE === "postgres" ? "postgres" : "pglite";
   if (engine === "pglite") {
     const conn = await openConnection({});
-    await migrate(conn);
+    await migrate(conn, options.migrations);
     return { conn, engine, close: () => conn.close() };
   }
   const adminUrl = process.env.TEST_DATABASE_URL;
@@ -25,7 +26,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const conn = await openConnection({ url: url.toString(), maxConnections: 10 });
-  await migrate(conn);
+  await migrate(conn, options.migrations);
   return {
     conn,
     engine,

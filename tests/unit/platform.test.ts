@@ -48,6 +48,7 @@ describe("security headers", () => {
     expect(prod.find((h) => h.key === "Strict-Transport-Security")?.value).toContain("max-age=63072000");
     expect(contentSecurityPolicy(true)).not.toContain("unsafe-eval");
     expect(contentSecurityPolicy(true)).toContain("frame-ancestors 'none'");
+    expect(contentSecurityPolicy(true)).not.toContain("script-src 'self' 'unsafe-inline'");
     expect(securityHeaders(false).some((h) => h.key === "Strict-Transport-Security")).toBe(false);
     expect(prod.find((h) => h.key === "Referrer-Policy")?.value).toBe("strict-origin-when-cross-origin");
   });

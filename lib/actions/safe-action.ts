@@ -131,7 +131,7 @@ export function defineJobAction<S extends z.ZodType, A, T>(definition: JobAction
     const { user } = checked;
     try {
       const authorized = await withSession({ claims: user.claims }, (tx) => definition.handler(checked.input, { tx, user }));
-      const data = await withSystem(definition.job, (sys) => definition.run(sys, authorized, { user }));
+      const data = await withSystem(definition.job, (sys) => definition.run(sys, authorized, { user }), undefined, user.claims);
       return { ok: true, data };
     } catch (error) {
       return toFailure(error);

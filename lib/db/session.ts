@@ -45,7 +45,7 @@ export async function runAsUser<T>(conn: Connection, claims: SessionClaims, fn: 
   });
   for (const job of jobs) {
     // The user's change has committed: a failing follow-up is logged and left to its scheduled job.
-    await withSystem(job.job, job.run, conn).catch((error: unknown) => console.error(`[${job.job}] failed after commit`, error));
+    await withSystem(job.job, job.run, conn, claims).catch((error: unknown) => console.error(`[${job.job}] failed after commit`, error));
   }
   return result;
 }
@@ -76,13 +76,20 @@ const JOB_NAME = /^[a-z][a-z0-9:._-]{2,63}$/;
 
 /**
  * A named system job (webhooks, schedulers, auth flows, seeding) running as the table owner. The job
- * name is what the audit log records as the actor.
+ * name is what the audit log records as the actor; `onBehalfOf` (a request's follow-up job) also
+ * records the person whose request caused it.
  */
-export async function withSystem<T>(job: string, fn: (tx: Tx) => Promise<T>, conn?: Connection): Promise<T> {
+export async function withSystem<T>(
+  job: string,
+  fn: (tx: Tx) => Promise<T>,
+  conn?: Connection,
+  onBehalfOf?: Pick<SessionClaims, "sub" | "email">,
+): Promise<T> {
   if (!JOB_NAME.test(job)) throw new Error(`Invalid system job name: ${job}`);
   const c = conn ?? (await getConnection());
+  const claims = onBehalfOf ? JSON.stringify({ sub: onBehalfOf.sub, email: onBehalfOf.email }) : "";
   return c.db.transaction(async (tx) => {
-    await tx.execute(sql`select set_config('app.job', ${job}, true), set_config('request.jwt.claims', '', true)`);
+    await tx.execute(sql`select set_config('app.job', ${job}, true), set_config('request.jwt.claims', ${claims}, true)`);
     return fn(tx);
   });
 }

@@ -264,3 +264,96 @@ grant execute on function private.public_program() to anon, authenticated;
 grant execute on function private.public_program_tiers() to anon, authenticated;
 grant execute on function private.resolve_referral_link(text) to anon;
 grant execute on function private.open_shared_fill(text, text, text) to anon;
+
+-- Onboarding: an admin of a partner organisation sets its business, payout and tax details. The
+-- organisation is the caller's own (from auth.uid()); partners hold no grant on these tables.
+create function private.current_partner_admin_org() returns uuid
+language plpgsql stable security definer set search_path = ''
+as $$
+declare
+  org uuid;
+begin
+  select p.partner_id into org from public.profiles p
+    where p.id = (select auth.uid()) and p.role = 'partner' and p.deactivated_at is null and p.partner_member_role = 'admin';
+  if org is null then
+    raise exception 'Only an admin of your organisation can change this' using errcode = '42501';
+  end if;
+  return org;
+end
+$$;
+
+create function private.save_partner_business(p_website text, p_industry text, p_country text, p_company_size text, p_description text)
+returns void
+language sql volatile security definer set search_path = ''
+as $$
+  update public.partners set website = p_website, industry = p_industry, country = p_country,
+    company_size = p_company_size, description = p_description
+  where id = private.current_partner_admin_org()
+$$;
+
+create function private.save_bank_payout_method(p_holder text, p_bank_country text, p_last4 text, p_ciphertext text, p_currency text)
+returns void
+language sql volatile security definer set search_path = ''
+as $$
+  insert into public.partner_payout_methods (partner_id, kind, account_holder, bank_country, account_last4, account_ciphertext, currency, updated_by, updated_at)
+    values (private.current_partner_admin_org(), 'bank_transfer', p_holder, p_bank_country, p_last4, p_ciphertext, p_currency, (select auth.uid()), now())
+  on conflict (partner_id) do update set kind = 'bank_transfer', stripe_account_id = null, payouts_enabled = false,
+    account_holder = excluded.account_holder, bank_country = excluded.bank_country, account_last4 = excluded.account_last4,
+    account_ciphertext = excluded.account_ciphertext, currency = excluded.currency, updated_by = excluded.updated_by, updated_at = now()
+$$;
+
+-- The Stripe account id comes from the server's own call to Stripe for this organisation.
+create function private.save_stripe_payout_method(p_account_id text) returns void
+language sql volatile security definer set search_path = ''
+as $$
+  insert into public.partner_payout_methods (partner_id, kind, stripe_account_id, updated_by, updated_at)
+    values (private.current_partner_admin_org(), 'stripe_connect', p_account_id, (select auth.uid()), now())
+  on conflict (partner_id) do update set kind = 'stripe_connect', stripe_account_id = excluded.stripe_account_id,
+    account_holder = null, bank_country = null, account_last4 = null, account_ciphertext = null,
+    updated_by = excluded.updated_by, updated_at = now()
+$$;
+
+create function private.submit_tax_details(p_form public.tax_form, p_legal_name text, p_business_name text, p_tax_classification text,
+  p_country text, p_address text, p_tin_last4 text, p_tin_ciphertext text, p_signed_name text)
+returns void
+language sql volatile security definer set search_path = ''
+as $$
+  insert into public.partner_tax_details (partner_id, form, legal_name, business_name, tax_classification, country, address,
+      tin_last4, tin_ciphertext, signed_name, submitted_by)
+    values (private.current_partner_admin_org(), p_form, p_legal_name, p_business_name,
+      case when p_form = 'w9' then p_tax_classification end, p_country, p_address, p_tin_last4, p_tin_ciphertext, p_signed_name,
+      (select auth.uid()))
+$$;
+
+revoke all on function private.current_partner_admin_org() from public, anon;
+revoke all on function private.save_partner_business(text, text, text, text, text) from public, anon;
+revoke all on function private.save_bank_payout_method(text, text, text, text, text) from public, anon;
+revoke all on function private.save_stripe_payout_method(text) from public, anon;
+revoke all on function private.submit_tax_details(public.tax_form, text, text, text, text, text, text, text, text) from public, anon;
+grant execute on function private.save_partner_business(text, text, text, text, text) to authenticated;
+grant execute on function private.save_bank_payout_method(text, text, text, text, text) to authenticated;
+grant execute on function private.save_stripe_payout_method(text) to authenticated;
+grant execute on function private.submit_tax_details(public.tax_form, text, text, text, text, text, text, text, text) to authenticated;
+
+-- The applicant hears of a rejection in the reviewer's commit: to the application's own address, once,
+-- and only from the VP or partnership manager who rejected it.
+create function private.enqueue_application_rejection_email(p_application uuid, p_subject text, p_text text, p_html text)
+returns void
+language plpgsql volatile security definer set search_path = ''
+as $$
+declare
+  app public.partner_applications%rowtype;
+begin
+  select * into app from public.partner_applications a
+    where a.id = p_application and a.status = 'rejected' and a.reviewed_by = (select auth.uid())
+      and private.has_role('vp', 'partnership_manager');
+  if not found then
+    raise exception 'Only the reviewer who rejected the application tells the applicant' using errcode = '42501';
+  end if;
+  insert into public.email_outbox (to_email, template, subject, text_body, html_body, idempotency_key)
+    values (app.email, 'application_rejected', p_subject, p_text, p_html, 'application-rejected:' || app.id)
+    on conflict (idempotency_key) do nothing;
+end
+$$;
+revoke all on function private.enqueue_application_rejection_email(uuid, text, text, text) from public, anon;
+grant execute on function private.enqueue_application_rejection_email(uuid, text, text, text) to authenticated;

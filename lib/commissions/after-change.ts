@@ -7,8 +7,6 @@ import { evaluateAlerts } from "@/lib/alerts/engine";
 import { reevaluateTiersForDeals } from "@/lib/tiers/after-deal";
 import { recalculateCommissions } from "./persist";
 
-export const AFTER_CHANGE_JOB = "deals.after-change";
-
 /**
  * What follows a deal change: the request queues the deal ids in its own commit (a security definer
  * function, so a role never changes inside it), and the "deals.after-change" job drains them right
@@ -18,7 +16,7 @@ export async function recalculateAfterChange(tx: Tx, opportunityIds: readonly st
   if (opportunityIds.length === 0) return;
   const ids = [...new Set(opportunityIds)];
   await tx.execute(sql`select private.queue_deal_changes(${`{${ids.join(",")}}`}::uuid[])`);
-  runAfterCommit(tx, AFTER_CHANGE_JOB, (sys) => drainDealChanges(sys, ids));
+  runAfterCommit(tx, "deals.after-change", (sys) => drainDealChanges(sys, ids));
 }
 
 /**

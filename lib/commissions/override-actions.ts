@@ -55,10 +55,6 @@ async function recalculate(tx: Tx, opportunityId: string) {
   await recalculateCommissions(tx, { opportunityIds: [opportunityId] });
 }
 
-/** Overrides, their notifications and the recalculation are written by this job, once the person's own
- * transaction has found the deal and the agreement (or the override) under RLS and checked the rules. */
-const OVERRIDE_JOB = "commissions.override";
-
 function refresh() {
   revalidatePath("/pipeline");
   revalidatePath("/reports/commissions");
@@ -69,6 +65,8 @@ function refresh() {
  * once; outside it waits for a VP (a VP's own request outside the range is its own approval). The
  * previous live override of the same deal and agreement is withdrawn. Every change is audited.
  */
+// Overrides, their notifications and the recalculation are written by the commissions.override job,
+// once the person's own transaction has found the deal and the agreement (or the override) under RLS.
 export const requestOverrideAction = defineJobAction({
   roles: STAFF_ROLES,
   schema: requestSchema,
@@ -96,7 +94,7 @@ export const requestOverrideAction = defineJobAction({
     const range = MODEL_RANGES[agreement.model];
     return { input, deal, agreement, needsApproval, status, range };
   },
-  job: OVERRIDE_JOB,
+  job: "commissions.override",
   run: async (stx, { input, deal, agreement, needsApproval, status, range }, { user }) => {
     await stx
       .update(commissionOverrides)
@@ -168,7 +166,7 @@ export const decideOverrideAction = defineJobAction({
     if (found.status !== "pending") throw new ActionError(409, `This override is already ${found.status}`);
     return { found, note: input.note || null, status: input.decision === "approve" ? ("approved" as const) : ("rejected" as const) };
   },
-  job: OVERRIDE_JOB,
+  job: "commissions.override",
   run: async (stx, { found, note, status }, { user }) => {
     const decided = await stx
       .update(commissionOverrides)
@@ -203,7 +201,7 @@ export const withdrawOverrideAction = defineJobAction({
     if (found.requestedBy !== user.id && user.role !== "vp") throw new ActionError(403, "Only the person who asked or a VP can withdraw an override");
     return { found };
   },
-  job: OVERRIDE_JOB,
+  job: "commissions.override",
   run: async (stx, { found }) => {
     const withdrawn = await stx
       .update(commissionOverrides)

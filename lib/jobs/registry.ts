@@ -13,7 +13,7 @@ import { runStatusReminders } from "@/lib/status/reminders";
 import { runTaskRollover } from "@/lib/tasks/rollover";
 import { createScheduledBatches } from "@/lib/payouts/schedule";
 import { resumeStalePayouts } from "@/lib/payouts/trigger";
-import { AFTER_CHANGE_JOB, drainDealChanges } from "@/lib/commissions/after-change";
+import { drainDealChanges } from "@/lib/commissions/after-change";
 
 type JobFn = () => Promise<Record<string, unknown>>;
 
@@ -23,7 +23,7 @@ export const JOBS = {
   // Deal changes a crash left queued between a request's commit and its follow-up job.
   "deals-after-change": {
     everySeconds: 60,
-    run: async () => withSystem(AFTER_CHANGE_JOB, (tx) => drainDealChanges(tx)),
+    run: async () => withSystem("deals.after-change", (tx) => drainDealChanges(tx)),
   },
   "pipeline-aggregates": {
     everySeconds: 300,

@@ -45,6 +45,15 @@ export async function monthlyLeaderboard(
         where s.is_won and o.actual_close_date between ${start}::date and ${end}::date`,
   );
   const rates = deals.some((d) => d.currency !== currency) ? (fx ?? (await loadFx(tx))) : [];
+  return { currency, rows: rankLeaderboard(deals, currency, rates) };
+}
+
+/** Ranks won deals by partner: revenue in `currency` (converted at the close date), then deal count, then name. */
+export function rankLeaderboard(
+  deals: readonly { partner_id: string; name: string; value_minor: string; currency: string; close_date: string }[],
+  currency: string,
+  rates: readonly FxRate[],
+): LeaderboardRow[] {
   const totals = new Map<string, LeaderboardRow>();
   for (const d of deals) {
     const row = totals.get(d.partner_id) ?? {
@@ -66,7 +75,7 @@ export async function monthlyLeaderboard(
     (a, b) => b.revenueMinor - a.revenueMinor || b.wonDeals - a.wonDeals || a.name.localeCompare(b.name),
   );
   ranked.forEach((r, i) => (r.rank = i + 1));
-  return { currency, rows: ranked };
+  return ranked;
 }
 
 export function monthOf(date: Date, offset = 0): string {

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/session";
 import type { Tx } from "@/lib/db/connection";
 import type { AppRole } from "@/lib/db/schema";
-import { withSession } from "@/lib/db/session";
+import { withSession, withSystem } from "@/lib/db/session";
 import { fieldErrorsOf, type FieldErrors } from "@/lib/http/problem";
 
 export type ActionResult<T> =
@@ -86,16 +86,52 @@ function findPgError(error: unknown): { code: string; message: string; detail?: 
  */
 export function defineAction<S extends z.ZodType, T>(definition: ActionDefinition<S, T>) {
   return async (input: FormData | z.input<S>): Promise<ActionResult<T>> => {
-    const user = await getCurrentUser();
-    if (!user) return { ok: false, status: 401, error: "Your session has ended. Sign in again." };
-    if (!definition.roles.includes(user.role)) return { ok: false, status: 403, error: "Your role cannot do this." };
-    const raw = input instanceof FormData ? formDataToObject(input) : input;
-    const parsed = definition.schema.safeParse(raw);
-    if (!parsed.success) {
-      return { ok: false, status: 422, error: "Some fields need attention", fieldErrors: fieldErrorsOf(parsed.error) };
-    }
+    const checked = await authorize(definition, input);
+    if (!checked.ok) return checked.failure;
     try {
-      const data = await withSession({ claims: user.claims }, (tx) => definition.handler(parsed.data, { tx, user }));
+      const data = await withSession({ claims: checked.user.claims }, (tx) => definition.handler(checked.input, { tx, user: checked.user }));
+      return { ok: true, data };
+    } catch (error) {
+      return toFailure(error);
+    }
+  };
+}
+
+type Checked<S extends z.ZodType> =
+  | { ok: true; user: CurrentUser; input: z.infer<S> }
+  | { ok: false; failure: ActionResult<never> };
+
+async function authorize<S extends z.ZodType>(definition: { roles: readonly AppRole[]; schema: S }, input: unknown): Promise<Checked<S>> {
+  const user = await getCurrentUser();
+  if (!user) return { ok: false, failure: { ok: false, status: 401, error: "Your session has ended. Sign in again." } };
+  if (!definition.roles.includes(user.role)) return { ok: false, failure: { ok: false, status: 403, error: "Your role cannot do this." } };
+  const raw = input instanceof FormData ? formDataToObject(input) : input;
+  const parsed = definition.schema.safeParse(raw);
+  if (!parsed.success) {
+    return { ok: false, failure: { ok: false, status: 422, error: "Some fields need attention", fieldErrors: fieldErrorsOf(parsed.error) } };
+  }
+  return { ok: true, user, input: parsed.data };
+}
+
+interface JobActionDefinition<S extends z.ZodType, A, T> extends ActionDefinition<S, A> {
+  /** The named system job (audited as its actor) that does the privileged part. */
+  job: string;
+  run: (sys: Tx, authorized: A, ctx: { user: CurrentUser }) => Promise<T>;
+}
+
+/**
+ * An action whose privileged part is a named system job run after the user's transaction commits:
+ * `handler` authorizes under RLS (and makes the user's own changes), then `run` does, as the job,
+ * only what was authorized. The role never changes inside the user's transaction.
+ */
+export function defineJobAction<S extends z.ZodType, A, T>(definition: JobActionDefinition<S, A, T>) {
+  return async (input: FormData | z.input<S>): Promise<ActionResult<T>> => {
+    const checked = await authorize(definition, input);
+    if (!checked.ok) return checked.failure;
+    const { user } = checked;
+    try {
+      const authorized = await withSession({ claims: user.claims }, (tx) => definition.handler(checked.input, { tx, user }));
+      const data = await withSystem(definition.job, (sys) => definition.run(sys, authorized, { user }), undefined, user.claims);
       return { ok: true, data };
     } catch (error) {
       return toFailure(error);

@@ -3,11 +3,9 @@
 import { sql } from "drizzle-orm";
 import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
-import { ActionError, defineAction, type ActionResult } from "@/lib/actions/safe-action";
+import { ActionError, defineAction, defineJobAction, type ActionResult } from "@/lib/actions/safe-action";
 import { hitLimit } from "@/lib/auth/rate-limit";
-import { systemStep } from "@/lib/db/elevate";
 import { rows, withSystem } from "@/lib/db/session";
-import { enqueueEmail } from "@/lib/email/outbox";
 import { applicationRejectedContent } from "@/lib/email/templates";
 import { serverEnv } from "@/lib/env";
 import { fieldErrorsOf } from "@/lib/http/problem";
@@ -121,26 +119,38 @@ function formObject(form: FormData): Record<string, unknown> {
   return out;
 }
 
-export const approveApplicationAction = defineAction({
+/**
+ * The reviewer's transaction finds the pending application under RLS; the portal.approve-application
+ * job then claims it, creates the organisation, its admin's invitation and default link in one commit
+ * (a conflict, such as an existing account, rolls all of it back and leaves the application pending).
+ */
+export const approveApplicationAction = defineJobAction({
   roles: ["vp", "partnership_manager"],
   schema: approveApplicationSchema,
-  handler: async ({ applicationId }, { tx, user }) => {
-    const claimed = await rows<{ id: string }>(
+  handler: async ({ applicationId }, { tx }) => {
+    const [pending] = await rows<{ id: string }>(
       tx,
+      sql`select id from public.partner_applications where id = ${applicationId} and status = 'pending'`,
+    );
+    if (!pending) throw new ActionError(409, "This application was already reviewed");
+    return { applicationId };
+  },
+  job: "portal.approve-application",
+  run: async (sys, { applicationId }, { user }) => {
+    const claimed = await rows<{ id: string }>(
+      sys,
       sql`update public.partner_applications set status = 'approved', reviewed_by = ${user.id}, reviewed_at = now()
           where id = ${applicationId} and status = 'pending' returning id`,
     );
     if (claimed.length === 0) throw new ActionError(409, "This application was already reviewed");
     let approved;
     try {
-      approved = await systemStep(tx, "portal.approve-application", (stx) =>
-        createPartnerFromApplication(stx, applicationId, user.id),
-      );
+      approved = await createPartnerFromApplication(sys, applicationId, user.id);
     } catch (error) {
       if (error instanceof ApprovalConflictError) throw new ActionError(409, error.message);
       throw error;
     }
-    await tx.execute(
+    await sys.execute(
       sql`update public.partner_applications set partner_id = ${approved.partnerId}, invitation_id = ${approved.invitationId} where id = ${applicationId}`,
     );
     revalidatePath("/partners/applications");
@@ -159,18 +169,9 @@ export const rejectApplicationAction = defineAction({
           where id = ${applicationId} and status = 'pending' returning email, contact_name, company`,
     );
     if (!app) throw new ActionError(409, "This application was already reviewed");
-    await systemStep(tx, "email.application-rejected", (stx) =>
-      enqueueEmail(stx, {
-        to: app.email,
-        template: "application_rejected",
-        idempotencyKey: `application-rejected:${applicationId}`,
-        ...applicationRejectedContent(
-          app.contact_name,
-          app.company,
-          reason,
-          `${serverEnv().APP_URL}/program`,
-        ),
-      }),
+    const email = applicationRejectedContent(app.contact_name, app.company, reason, `${serverEnv().APP_URL}/program`);
+    await tx.execute(
+      sql`select private.enqueue_application_rejection_email(${applicationId}::uuid, ${email.subject}, ${email.text}, ${email.html})`,
     );
     revalidatePath("/partners/applications");
     return null;

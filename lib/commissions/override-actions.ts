@@ -3,11 +3,10 @@
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { ActionError, defineAction } from "@/lib/actions/safe-action";
+import { ActionError, defineJobAction } from "@/lib/actions/safe-action";
 import { STAFF_ROLES } from "@/lib/auth/roles";
 import type { CurrentUser } from "@/lib/auth/session";
 import type { Tx } from "@/lib/db/connection";
-import { systemStep } from "@/lib/db/elevate";
 import { agreements, commissionOverrides, notifications, opportunities, profiles } from "@/lib/db/schema";
 import { rows } from "@/lib/db/session";
 import { recalculateCommissions } from "./persist";
@@ -66,7 +65,9 @@ function refresh() {
  * once; outside it waits for a VP (a VP's own request outside the range is its own approval). The
  * previous live override of the same deal and agreement is withdrawn. Every change is audited.
  */
-export const requestOverrideAction = defineAction({
+// Overrides, their notifications and the recalculation are written by the commissions.override job,
+// once the person's own transaction has found the deal and the agreement (or the override) under RLS.
+export const requestOverrideAction = defineJobAction({
   roles: STAFF_ROLES,
   schema: requestSchema,
   handler: async (input, { tx, user }) => {
@@ -91,51 +92,51 @@ export const requestOverrideAction = defineAction({
     const selfApproved = needsApproval && user.role === "vp";
     const status = needsApproval && !selfApproved ? ("pending" as const) : ("approved" as const);
     const range = MODEL_RANGES[agreement.model];
-
-    const created = await systemStep(tx, "commissions.override", async (stx) => {
-      await stx
-        .update(commissionOverrides)
-        .set({ status: "withdrawn" })
-        .where(
-          and(
-            eq(commissionOverrides.opportunityId, deal.id),
-            eq(commissionOverrides.agreementId, agreement.id),
-            inArray(commissionOverrides.status, ["pending", "approved"]),
-          ),
-        );
-      const [row] = await stx
-        .insert(commissionOverrides)
-        .values({
-          opportunityId: deal.id,
-          agreementId: agreement.id,
-          rate: input.rate,
-          reason: input.reason,
-          needsApproval,
-          status,
-          requestedBy: user.id,
-          decidedBy: status === "approved" && needsApproval ? user.id : null,
-          decidedAt: status === "approved" && needsApproval ? new Date() : null,
-        })
-        .returning({ id: commissionOverrides.id });
-      if (status === "pending") {
-        const vps = await stx
-          .select({ id: profiles.id })
-          .from(profiles)
-          .where(and(eq(profiles.role, "vp"), isNull(profiles.deactivatedAt)));
-        await notify(
-          stx,
-          vps.map((v) => v.id),
-          "override_requested",
-          `Override to approve: ${deal.customer_name}`,
-          `${user.displayName} asks for ${input.rate}% on ${agreement.name} (range ${range.min}–${range.max}%): ${input.reason}`,
-          "/reports/commissions?tab=overrides",
-        );
-      }
-      await recalculate(stx, deal.id);
-      return row!;
-    });
+    return { input, deal, agreement, needsApproval, status, range };
+  },
+  job: "commissions.override",
+  run: async (stx, { input, deal, agreement, needsApproval, status, range }, { user }) => {
+    await stx
+      .update(commissionOverrides)
+      .set({ status: "withdrawn" })
+      .where(
+        and(
+          eq(commissionOverrides.opportunityId, deal.id),
+          eq(commissionOverrides.agreementId, agreement.id),
+          inArray(commissionOverrides.status, ["pending", "approved"]),
+        ),
+      );
+    const [row] = await stx
+      .insert(commissionOverrides)
+      .values({
+        opportunityId: deal.id,
+        agreementId: agreement.id,
+        rate: input.rate,
+        reason: input.reason,
+        needsApproval,
+        status,
+        requestedBy: user.id,
+        decidedBy: status === "approved" && needsApproval ? user.id : null,
+        decidedAt: status === "approved" && needsApproval ? new Date() : null,
+      })
+      .returning({ id: commissionOverrides.id });
+    if (status === "pending") {
+      const vps = await stx
+        .select({ id: profiles.id })
+        .from(profiles)
+        .where(and(eq(profiles.role, "vp"), isNull(profiles.deactivatedAt)));
+      await notify(
+        stx,
+        vps.map((v) => v.id),
+        "override_requested",
+        `Override to approve: ${deal.customer_name}`,
+        `${user.displayName} asks for ${input.rate}% on ${agreement.name} (range ${range.min}–${range.max}%): ${input.reason}`,
+        "/reports/commissions?tab=overrides",
+      );
+    }
+    await recalculate(stx, deal.id);
     refresh();
-    return { id: created.id, status, needsApproval };
+    return { id: row!.id, status, needsApproval };
   },
 });
 
@@ -157,47 +158,58 @@ async function loadOverride(tx: Tx, id: string) {
 }
 
 /** The VP approves or rejects a pending out-of-range override; the requester is told either way. */
-export const decideOverrideAction = defineAction({
+export const decideOverrideAction = defineJobAction({
   roles: ["vp"],
   schema: decideSchema,
-  handler: async (input, { tx, user }) => {
+  handler: async (input, { tx }) => {
     const found = await loadOverride(tx, input.overrideId);
     if (found.status !== "pending") throw new ActionError(409, `This override is already ${found.status}`);
-    const status = input.decision === "approve" ? ("approved" as const) : ("rejected" as const);
-    await systemStep(tx, "commissions.override", async (stx) => {
-      await stx
-        .update(commissionOverrides)
-        .set({ status, decidedBy: user.id, decidedAt: new Date(), decisionNote: input.note || null })
-        .where(and(eq(commissionOverrides.id, found.id), eq(commissionOverrides.status, "pending")));
-      if (found.requestedBy && found.requestedBy !== user.id) {
-        await notify(
-          stx,
-          [found.requestedBy],
-          `override_${status}`,
-          `Override ${status}: ${found.customerName}`,
-          `${user.displayName} ${status} ${Number(found.rate)}%${input.note ? `: ${input.note}` : "."}`,
-          link(found.opportunityId),
-        );
-      }
-      await recalculate(stx, found.opportunityId);
-    });
+    return { found, note: input.note || null, status: input.decision === "approve" ? ("approved" as const) : ("rejected" as const) };
+  },
+  job: "commissions.override",
+  run: async (stx, { found, note, status }, { user }) => {
+    const decided = await stx
+      .update(commissionOverrides)
+      .set({ status, decidedBy: user.id, decidedAt: new Date(), decisionNote: note })
+      .where(and(eq(commissionOverrides.id, found.id), eq(commissionOverrides.status, "pending")))
+      .returning({ id: commissionOverrides.id });
+    // Another decision may have landed between the check and this job: the first one stands.
+    if (decided.length === 0) throw new ActionError(409, "This override was already decided");
+    if (found.requestedBy && found.requestedBy !== user.id) {
+      await notify(
+        stx,
+        [found.requestedBy],
+        `override_${status}`,
+        `Override ${status}: ${found.customerName}`,
+        `${user.displayName} ${status} ${Number(found.rate)}%${note ? `: ${note}` : "."}`,
+        link(found.opportunityId),
+      );
+    }
+    await recalculate(stx, found.opportunityId);
     refresh();
     return { id: found.id, status };
   },
 });
 
 /** The requester or a VP withdraws a live override; the agreement's own rate applies again. */
-export const withdrawOverrideAction = defineAction({
+export const withdrawOverrideAction = defineJobAction({
   roles: STAFF_ROLES,
   schema: withdrawSchema,
   handler: async (input, { tx, user }: { tx: Tx; user: CurrentUser }) => {
     const found = await loadOverride(tx, input.overrideId);
     if (found.status !== "pending" && found.status !== "approved") throw new ActionError(409, `This override is already ${found.status}`);
     if (found.requestedBy !== user.id && user.role !== "vp") throw new ActionError(403, "Only the person who asked or a VP can withdraw an override");
-    await systemStep(tx, "commissions.override", async (stx) => {
-      await stx.update(commissionOverrides).set({ status: "withdrawn" }).where(eq(commissionOverrides.id, found.id));
-      await recalculate(stx, found.opportunityId);
-    });
+    return { found };
+  },
+  job: "commissions.override",
+  run: async (stx, { found }) => {
+    const withdrawn = await stx
+      .update(commissionOverrides)
+      .set({ status: "withdrawn" })
+      .where(and(eq(commissionOverrides.id, found.id), inArray(commissionOverrides.status, ["pending", "approved"])))
+      .returning({ id: commissionOverrides.id });
+    if (withdrawn.length === 0) throw new ActionError(409, "This override is no longer live");
+    await recalculate(stx, found.opportunityId);
     refresh();
     return { id: found.id, status: "withdrawn" as const };
   },

@@ -3,8 +3,7 @@
 import { sql } from "drizzle-orm";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { ActionError, defineAction } from "@/lib/actions/safe-action";
-import { systemStep } from "@/lib/db/elevate";
+import { ActionError, defineJobAction } from "@/lib/actions/safe-action";
 import { rows } from "@/lib/db/session";
 import { closeDateSchema } from "@/lib/opportunities/schemas";
 import { appendClawbacks, linesToClaw } from "./persist";
@@ -24,9 +23,11 @@ const refundSchema = z.strictObject({
  * A refund or cancellation of a won deal: every earned, approved or paid line of the deal gets a negative
  * clawback line for the refunded share, linked to it and dated on the refund. Nothing is edited.
  */
-export const recordRefundAction = defineAction({
+export const recordRefundAction = defineJobAction({
   roles: ["vp", "finance"],
   schema: refundSchema,
+  // The user's transaction finds the deal under RLS and checks it is won; the clawback lines (which
+  // no role may insert) are then appended by the commissions.refund job.
   handler: async (input, { tx }) => {
     const [deal] = await rows<{ id: string; is_won: boolean }>(
       tx,
@@ -34,15 +35,15 @@ export const recordRefundAction = defineAction({
     );
     if (!deal) throw new ActionError(404, "That deal was not found");
     if (!deal.is_won) throw new ActionError(422, "Only a won deal can be refunded; an open deal's forecast simply follows the deal");
-    const share = (Number(input.share) / 100).toString();
-    const added = await systemStep(tx, `commissions.refund:${input.reason.slice(0, 100)}`, async (stx) => {
-      const stored = await linesToClaw(stx, { opportunityId: deal.id });
-      let count = 0;
-      for (const scheduleId of new Set(stored.map((l) => l.scheduleId))) {
-        count += await appendClawbacks(stx, scheduleId, stored.filter((l) => l.scheduleId === scheduleId), share, input.date);
-      }
-      return count;
-    });
+    return { opportunityId: deal.id, share: (Number(input.share) / 100).toString(), date: input.date };
+  },
+  job: "commissions.refund",
+  run: async (sys, { opportunityId, share, date }) => {
+    const stored = await linesToClaw(sys, { opportunityId });
+    let added = 0;
+    for (const scheduleId of new Set(stored.map((l) => l.scheduleId))) {
+      added += await appendClawbacks(sys, scheduleId, stored.filter((l) => l.scheduleId === scheduleId), share, date);
+    }
     if (added === 0) throw new ActionError(409, "Nothing left to claw back: the deal has no earned commission, or it was already refunded on that date");
     revalidatePath("/pipeline");
     revalidatePath("/reports/commissions");

@@ -878,5 +878,12 @@ export const partnerHealthSnapshots = pgTable("partner_health_snapshots", {
   breakdown: jsonb("breakdown").$type<Record<string, unknown>>().notNull(),
 });
 
+/** Deals whose commissions, tiers, badges and alerts the "deals.after-change" job still has to follow. */
+export const dealChangeQueue = pgTable("deal_change_queue", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  opportunityId: uuid("opportunity_id").notNull().unique(),
+  queuedAt: ts("queued_at").notNull().defaultNow(),
+});
+
 export type AppRole = (typeof appRole.enumValues)[number];
 export type PartnerDomain = (typeof partnerDomain.enumValues)[number];

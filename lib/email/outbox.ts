@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { emailOutbox } from "@/lib/db/schema";
 import type { Tx } from "@/lib/db/connection";
 import type { EmailContent } from "./templates";
@@ -22,4 +23,14 @@ export async function enqueueEmail(tx: Tx, email: OutboundEmail): Promise<void> 
       idempotencyKey: email.idempotencyKey,
     })
     .onConflictDoNothing({ target: emailOutbox.idempotencyKey });
+}
+
+/**
+ * The invitation email, written in the inviter's own transaction by a security definer function that
+ * sends it to the invitee only, once, and only while the caller's invitation is open.
+ */
+export async function enqueueInvitationEmail(tx: Tx, invitationId: string, content: EmailContent): Promise<void> {
+  await tx.execute(
+    sql`select private.enqueue_invitation_email(${invitationId}::uuid, ${content.subject}, ${content.text}, ${content.html})`,
+  );
 }

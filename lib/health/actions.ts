@@ -2,9 +2,8 @@
 
 import { and, eq } from "drizzle-orm";
 import { revalidatePath } from "next/cache";
-import { ActionError, defineAction } from "@/lib/actions/safe-action";
+import { ActionError, defineAction, defineJobAction } from "@/lib/actions/safe-action";
 import type { Tx } from "@/lib/db/connection";
-import { systemStep } from "@/lib/db/elevate";
 import { healthWeights, partnerContacts, partnerInteractions, partners } from "@/lib/db/schema";
 import { recomputePartnerHealth } from "./job";
 import { contactSchema, healthWeightsSchema, interactionSchema, setPrimaryContactSchema } from "./schemas";
@@ -15,8 +14,11 @@ async function assertPartner(tx: Tx, partnerId: string) {
     throw new ActionError(404, "That partner was not found", { partnerId: ["That partner was not found"] });
 }
 
-/** The VP retunes the weights; every partner is rescored in the same transaction so the directory agrees at once. */
-export const updateHealthWeightsAction = defineAction({
+/**
+ * The VP retunes the weights (under RLS); the health.reweight job then rescores every partner, before
+ * the action returns, so the directory agrees at once.
+ */
+export const updateHealthWeightsAction = defineJobAction({
   roles: ["vp"],
   schema: healthWeightsSchema,
   handler: async (weights, { tx, user }) => {
@@ -26,15 +28,19 @@ export const updateHealthWeightsAction = defineAction({
       .where(eq(healthWeights.id, true))
       .returning({ id: healthWeights.id });
     if (updated.length === 0) throw new ActionError(403, "Only the VP can change the health weights");
-    const result = await systemStep(tx, "health.reweight", (stx) => recomputePartnerHealth(stx, new Date()));
+    return null;
+  },
+  job: "health.reweight",
+  run: async (sys) => {
+    const result = await recomputePartnerHealth(sys, new Date());
     revalidatePath("/settings/health");
     revalidatePath("/partners");
     return { rescored: result.partners };
   },
 });
 
-/** Staff log a meeting, call, email, QBR, event or note; the partner's health is rescored with it. */
-export const logInteractionAction = defineAction({
+/** Staff log a meeting, call, email, QBR, event or note; the health.interaction job rescores the partner with it. */
+export const logInteractionAction = defineJobAction({
   roles: ["vp", "partnership_manager", "sales_manager"],
   schema: interactionSchema,
   handler: async (input, { tx, user }) => {
@@ -50,12 +56,14 @@ export const logInteractionAction = defineAction({
         authorId: user.id,
       })
       .returning({ id: partnerInteractions.id });
-    await systemStep(tx, "health.interaction", (stx) =>
-      recomputePartnerHealth(stx, new Date(), [input.partnerId]),
-    );
-    revalidatePath(`/partners/${input.partnerId}`);
+    return { partnerId: input.partnerId, interactionId: row!.id };
+  },
+  job: "health.interaction",
+  run: async (sys, { partnerId, interactionId }) => {
+    await recomputePartnerHealth(sys, new Date(), [partnerId]);
+    revalidatePath(`/partners/${partnerId}`);
     revalidatePath("/partners");
-    return { interactionId: row!.id };
+    return { interactionId };
   },
 });
 

@@ -13,12 +13,18 @@ import { runStatusReminders } from "@/lib/status/reminders";
 import { runTaskRollover } from "@/lib/tasks/rollover";
 import { createScheduledBatches } from "@/lib/payouts/schedule";
 import { resumeStalePayouts } from "@/lib/payouts/trigger";
+import { drainDealChanges } from "@/lib/commissions/after-change";
 
 type JobFn = () => Promise<Record<string, unknown>>;
 
 /** Scheduled work: each job is idempotent, so any scheduler may call it any number of times. */
 export const JOBS = {
   "email-outbox": { everySeconds: 10, run: async () => ({ ...(await deliverOutbox()) }) },
+  // Deal changes a crash left queued between a request's commit and its follow-up job.
+  "deals-after-change": {
+    everySeconds: 60,
+    run: async () => withSystem("deals.after-change", (tx) => drainDealChanges(tx)),
+  },
   "pipeline-aggregates": {
     everySeconds: 300,
     run: async () => withSystem("cron.pipeline-aggregates", (tx) => refreshPipelineAggregates(tx)),

@@ -6,8 +6,7 @@ import { z } from "zod";
 import { ActionError, defineAction } from "@/lib/actions/safe-action";
 import { encryptField, lastDigits } from "@/lib/crypto";
 import type { Tx } from "@/lib/db/connection";
-import { systemStep } from "@/lib/db/elevate";
-import { rows } from "@/lib/db/session";
+import { rows, runAfterCommit } from "@/lib/db/session";
 import { serverEnv } from "@/lib/env";
 import { getOnboardingStateOrThrow, isOnboardingComplete, listCurrentDocuments } from "./queries";
 import { acceptDocumentsSchema, bankPayoutSchema, profileStepSchema, taxStepSchema } from "./schemas";
@@ -35,8 +34,10 @@ async function completeIfReady(tx: Tx, user: PartnerUser, partnerId: string): Pr
   const state = await getOnboardingStateOrThrow(tx, user.id, partnerId);
   if (!isOnboardingComplete(state.steps)) return false;
   if (!state.partner.onboardedAt) {
-    await systemStep(tx, "portal.onboarding-complete", (stx) =>
-      stx.execute(
+    // Read under RLS in the admin's transaction; the status change is the partner's onboarding job,
+    // run once this commit holds every step (the update is a no-op when it already ran).
+    runAfterCommit(tx, "portal.onboarding-complete", (sys) =>
+      sys.execute(
         sql`update public.partners set onboarded_at = now(),
               status = case when status in ('applicant', 'onboarding', 'prospect') then 'active'::public.partner_status else status end
             where id = ${partnerId} and onboarded_at is null`,
@@ -55,12 +56,8 @@ export const saveProfileStepAction = defineAction({
     await tx.execute(
       sql`update public.profiles set display_name = ${input.displayName}, title = ${input.title}, phone = ${input.phone} where id = ${user.id}`,
     );
-    await systemStep(tx, "portal.onboarding-business", (stx) =>
-      stx.execute(
-        sql`update public.partners set website = ${input.website}, industry = ${input.industry}, country = ${input.country},
-              company_size = ${input.companySize}, description = ${input.description}
-            where id = ${partnerId}`,
-      ),
+    await tx.execute(
+      sql`select private.save_partner_business(${input.website}, ${input.industry}, ${input.country}, ${input.companySize}, ${input.description})`,
     );
     revalidatePath("/portal/onboarding");
     return { complete: await completeIfReady(tx, user, partnerId) };
@@ -74,14 +71,8 @@ export const saveBankPayoutAction = defineAction({
     const partnerId = await requirePartnerAdmin(tx, user);
     const last4 = lastDigits(input.accountNumber);
     const ciphertext = encryptField(input.accountNumber);
-    await systemStep(tx, "portal.payout-method", (stx) =>
-      stx.execute(
-        sql`insert into public.partner_payout_methods (partner_id, kind, account_holder, bank_country, account_last4, account_ciphertext, currency, updated_by, updated_at)
-            values (${partnerId}, 'bank_transfer', ${input.accountHolder}, ${input.bankCountry}, ${last4}, ${ciphertext}, ${input.currency}, ${user.id}, now())
-            on conflict (partner_id) do update set kind = 'bank_transfer', stripe_account_id = null, payouts_enabled = false,
-              account_holder = excluded.account_holder, bank_country = excluded.bank_country, account_last4 = excluded.account_last4,
-              account_ciphertext = excluded.account_ciphertext, currency = excluded.currency, updated_by = excluded.updated_by, updated_at = now()`,
-      ),
+    await tx.execute(
+      sql`select private.save_bank_payout_method(${input.accountHolder}, ${input.bankCountry}, ${last4}, ${ciphertext}, ${input.currency})`,
     );
     revalidatePath("/portal/onboarding");
     return { last4, complete: await completeIfReady(tx, user, partnerId) };
@@ -107,14 +98,7 @@ export const startStripeOnboardingAction = defineAction({
       returnUrl: base,
       refreshUrl: base,
     });
-    await systemStep(tx, "portal.payout-method", (stx) =>
-      stx.execute(
-        sql`insert into public.partner_payout_methods (partner_id, kind, stripe_account_id, updated_by, updated_at)
-            values (${partnerId}, 'stripe_connect', ${link.accountId}, ${user.id}, now())
-            on conflict (partner_id) do update set kind = 'stripe_connect', stripe_account_id = excluded.stripe_account_id,
-              account_holder = null, bank_country = null, account_last4 = null, account_ciphertext = null, updated_by = excluded.updated_by, updated_at = now()`,
-      ),
-    );
+    await tx.execute(sql`select private.save_stripe_payout_method(${link.accountId})`);
     return { url: link.url };
   },
 });
@@ -124,12 +108,10 @@ export const submitTaxDetailsAction = defineAction({
   schema: taxStepSchema,
   handler: async (input, { tx, user }) => {
     const partnerId = await requirePartnerAdmin(tx, user);
-    await systemStep(tx, "portal.tax-details", (stx) =>
-      stx.execute(
-        sql`insert into public.partner_tax_details (partner_id, form, legal_name, business_name, tax_classification, country, address, tin_last4, tin_ciphertext, signed_name, submitted_by)
-            values (${partnerId}, ${input.form}, ${input.legalName}, ${input.businessName}, ${input.form === "w9" ? (input.taxClassification ?? null) : null},
-                    ${input.country}, ${input.address}, ${lastDigits(input.tin)}, ${encryptField(input.tin)}, ${input.signedName}, ${user.id})`,
-      ),
+    await tx.execute(
+      sql`select private.submit_tax_details(${input.form}::public.tax_form, ${input.legalName}, ${input.businessName},
+            ${input.taxClassification ?? null}, ${input.country}, ${input.address}, ${lastDigits(input.tin)}, ${encryptField(input.tin)},
+            ${input.signedName})`,
     );
     revalidatePath("/portal/onboarding");
     return { complete: await completeIfReady(tx, user, partnerId) };

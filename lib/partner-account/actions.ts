@@ -4,9 +4,8 @@ import { sql } from "drizzle-orm";
 import { revalidatePath } from "next/cache";
 import { ActionError, defineAction } from "@/lib/actions/safe-action";
 import { hashToken, newToken } from "@/lib/auth/tokens";
-import { systemStep } from "@/lib/db/elevate";
 import { rows } from "@/lib/db/session";
-import { enqueueEmail } from "@/lib/email/outbox";
+import { enqueueInvitationEmail } from "@/lib/email/outbox";
 import { invitationContent } from "@/lib/email/templates";
 import { serverEnv } from "@/lib/env";
 import { contactDetailsSchema, emailPreferencesSchema, inviteColleagueSchema } from "./schemas";
@@ -51,44 +50,27 @@ export const inviteColleagueAction = defineAction({
     );
     if (!me?.partner_id || me.partner_member_role !== "admin")
       throw new ActionError(403, "Only an admin of your organisation can invite colleagues");
-    const partnerId = me.partner_id;
-    const invitationId = await systemStep(tx, "portal.invite-colleague", async (stx) => {
-      const [account] = await rows<{ one: number }>(
-        stx,
-        sql`select 1 as one from public.profiles where lower(email) = ${email}`,
-      );
-      if (account)
-        throw new ActionError(409, "This person already has an account", {
-          email: ["This person already has an account"],
-        });
-      const [pending] = await rows<{ one: number }>(
-        stx,
-        sql`select 1 as one from public.invitations where lower(email) = ${email} and accepted_at is null and revoked_at is null`,
-      );
-      if (pending)
-        throw new ActionError(409, "An invitation is already pending", {
-          email: ["An invitation to this email is already pending"],
-        });
-      const token = newToken();
-      const [invite] = await rows<{ id: string }>(
-        stx,
-        sql`insert into public.invitations (email, role, partner_id, partner_member_role, token_hash, invited_by, expires_at)
-            values (${email}, 'partner', ${partnerId}, ${memberRole}, ${hashToken(token)}, ${user.id}, ${new Date(Date.now() + INVITE_TTL_MS).toISOString()})
-            returning id`,
-      );
-      await enqueueEmail(stx, {
-        to: email,
-        template: "invitation",
-        idempotencyKey: `invitation:${invite!.id}`,
-        ...invitationContent(
-          user.displayName,
-          me.partner_name,
-          memberRole === "admin" ? "partner admin" : "partner member",
-          `${serverEnv().APP_URL}/invite/${encodeURIComponent(token)}`,
-        ),
-      });
-      return invite!.id;
-    });
+    const token = newToken();
+    const [invited] = await rows<{ outcome: "invited" | "account_exists" | "pending"; invitation_id: string | null }>(
+      tx,
+      sql`select * from private.invite_colleague(${email}, ${memberRole}::public.partner_member_role, ${hashToken(token)},
+            ${new Date(Date.now() + INVITE_TTL_MS).toISOString()}::timestamptz)`,
+    );
+    if (invited?.outcome === "account_exists")
+      throw new ActionError(409, "This person already has an account", { email: ["This person already has an account"] });
+    if (invited?.outcome === "pending")
+      throw new ActionError(409, "An invitation is already pending", { email: ["An invitation to this email is already pending"] });
+    const invitationId = invited!.invitation_id!;
+    await enqueueInvitationEmail(
+      tx,
+      invitationId,
+      invitationContent(
+        user.displayName,
+        me.partner_name,
+        memberRole === "admin" ? "partner admin" : "partner member",
+        `${serverEnv().APP_URL}/invite/${encodeURIComponent(token)}`,
+      ),
+    );
     revalidatePath("/portal/profile");
     return { invitationId };
   },

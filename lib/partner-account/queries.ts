@@ -1,7 +1,6 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import type { Tx } from "@/lib/db/connection";
-import { systemStep } from "@/lib/db/elevate";
 import { rows } from "@/lib/db/session";
 
 export interface Colleague {
@@ -69,14 +68,14 @@ export async function listColleagues(tx: Tx, partnerId: string): Promise<Colleag
   }));
 }
 
-/** Open invitations to this organisation; partners cannot read the invitations table, so this narrow read is privileged. */
-export async function listOpenColleagueInvitations(tx: Tx, partnerId: string) {
-  const found = await systemStep(tx, "portal.colleague-invitations", (stx) =>
-    rows<{ id: string; email: string; partner_member_role: "admin" | "member"; expires_at: unknown }>(
-      stx,
-      sql`select id, email, partner_member_role, expires_at from public.invitations
-          where partner_id = ${partnerId} and accepted_at is null and revoked_at is null and expires_at > now() order by created_at desc`,
-    ),
+/**
+ * Open invitations to the caller's organisation. Partners cannot read the invitations table, so a
+ * security definer function answers, deriving the organisation from the signed-in admin itself.
+ */
+export async function listOpenColleagueInvitations(tx: Tx) {
+  const found = await rows<{ id: string; email: string; partner_member_role: "admin" | "member"; expires_at: unknown }>(
+    tx,
+    sql`select id, email, partner_member_role, expires_at from private.partner_colleague_invitations()`,
   );
   return found.map((i) => ({
     id: i.id,

@@ -24,7 +24,7 @@ export async function getPartnerHome(tx: Tx, user: { id: string; partnerId: stri
   const [tiers, tierRef, facts, counts, lines, registrations, referrals, achievements, xp, notes] = [
     await listTierCriteria(tx),
     await getPartnerTierKey(tx, partnerId),
-    await getReferredDealFacts(tx, partnerId, today),
+    await getReferredDealFacts(tx, today),
     await getFunnelCounts(tx, partnerId),
     await listPayableLines(tx, partnerId),
     await listPartnerRegistrations(tx, partnerId, 10),

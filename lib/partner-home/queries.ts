@@ -1,9 +1,8 @@
 import "server-only";
 import { and, desc, eq, sql } from "drizzle-orm";
-import { monthlyLeaderboard, monthOf } from "@/lib/achievements/leaderboard";
+import { monthBounds, monthOf, rankLeaderboard } from "@/lib/achievements/leaderboard";
 import type { TraceStep } from "@/lib/commissions/types";
 import type { Tx } from "@/lib/db/connection";
-import { systemStep } from "@/lib/db/elevate";
 import {
   commissionLines,
   commissionSchedules,
@@ -12,7 +11,9 @@ import {
   tiers,
 } from "@/lib/db/schema";
 import { rows } from "@/lib/db/session";
-import { trailingMetrics } from "@/lib/tiers/metrics";
+import type { FxRate } from "@/lib/commissions/types";
+import { windowStartOf, type TierMetrics } from "@/lib/tiers/evaluate";
+import { addWonDeal } from "@/lib/tiers/metrics";
 
 /** The partner's payable lines with the deal name and the rule trace (RLS: its own payable lines only). */
 export function listPayableLines(tx: Tx, partnerId: string, limit = 500) {
@@ -36,29 +37,43 @@ export function listPayableLines(tx: Tx, partnerId: string, limit = 500) {
     .limit(limit);
 }
 
+interface WonDeal {
+  value_minor: string;
+  currency: string;
+  close_date: string;
+}
+
+interface StandingInputs {
+  currency: string;
+  rates: FxRate[];
+  own: WonDeal[];
+  month: (WonDeal & { partner_id: string; name: string })[];
+}
+
 /**
  * Deal-side facts a partner may know about its own referrals but cannot read row by row (deals are
- * staff-only): names and stages of its referred deals, funnel counts, trailing tier metrics. Scoped to
- * the partner's id inside a read-only system step.
+ * staff-only): names and stages of its referred deals, trailing tier metrics and the month's board.
+ * Security definer functions answer for the signed-in partner itself (never for a partner id argument).
  */
-export async function getReferredDealFacts(tx: Tx, partnerId: string, today: string) {
-  return systemStep(tx, "portal.referred-deals", async (stx) => {
-    const deals = await rows<{
-      id: string;
-      customer_name: string;
-      stage: string;
-      is_won: boolean;
-      is_lost: boolean;
-    }>(
-      stx,
-      sql`select o.id, o.customer_name, s.name as stage, s.is_won, s.is_lost from public.opportunities o
-          join public.stages s on s.id = o.stage_id where o.referring_partner_id = ${partnerId} order by o.updated_at desc`,
-    );
-    const metrics = (await trailingMetrics(stx, [partnerId], today)).get(partnerId)!;
-    const month = monthOf(new Date(`${today}T00:00:00Z`));
-    const board = await monthlyLeaderboard(stx, month);
-    return { deals, metrics, board, month };
-  });
+export async function getReferredDealFacts(tx: Tx, today: string) {
+  const deals = await rows<{ id: string; customer_name: string; stage: string; is_won: boolean; is_lost: boolean }>(
+    tx,
+    sql`select id, customer_name, stage, is_won, is_lost from private.partner_referred_deals()`,
+  );
+  const month = monthOf(new Date(`${today}T00:00:00Z`));
+  const { start, end } = monthBounds(month);
+  const windowStart = windowStartOf(today);
+  const [row] = await rows<{ inputs: StandingInputs | string | null }>(
+    tx,
+    sql`select private.partner_standing_inputs(${windowStart}::date, ${today}::date, ${start}::date, ${end}::date) as inputs`,
+  );
+  const raw = row?.inputs ?? null;
+  const inputs: StandingInputs =
+    (typeof raw === "string" ? (JSON.parse(raw) as StandingInputs) : raw) ?? { currency: "USD", rates: [], own: [], month: [] };
+  const metrics: TierMetrics = { revenueMinor: 0, currency: inputs.currency, wonDeals: 0, windowStart, windowEnd: today, unconverted: 0 };
+  for (const deal of inputs.own) addWonDeal(metrics, deal, inputs.rates);
+  const board = { currency: inputs.currency, rows: rankLeaderboard(inputs.month, inputs.currency, inputs.rates) };
+  return { deals, metrics, board, month };
 }
 
 export async function getFunnelCounts(tx: Tx, partnerId: string) {

@@ -2,9 +2,8 @@
 
 import { sql } from "drizzle-orm";
 import { revalidatePath } from "next/cache";
-import { ActionError, defineAction, type ActionResult } from "@/lib/actions/safe-action";
+import { ActionError, defineAction, defineJobAction, type ActionResult } from "@/lib/actions/safe-action";
 import type { Tx } from "@/lib/db/connection";
-import { systemStep } from "@/lib/db/elevate";
 import { rows } from "@/lib/db/session";
 import { isStripePayoutsConfigured } from "@/lib/payments/payouts";
 import { batchIdSchema, createBatchSchema, markPaidExternallySchema, payoutIdSchema } from "./schemas";
@@ -27,41 +26,36 @@ async function batchStatusOrThrow(tx: Tx, batchId: string): Promise<string> {
   return batch.status;
 }
 
-export const createBatchAction = defineAction({
+// Finance holds no write grant on batches and payouts: state changes are the payouts jobs below, run
+// after finance's own transaction has authorized them (each job re-checks the state it moves from).
+export const createBatchAction = defineJobAction({
   roles: ["finance"],
   schema: createBatchSchema,
-  handler: async ({ periodStart, periodEnd, note }, { tx, user }) => {
-    const result = await systemStep(tx, "payouts.create-batch", async (sys) => {
-      const built = await buildStatements(
-        sys,
-        { periodEnd },
-        { stripeConfigured: isStripePayoutsConfigured() },
-      );
-      const batchId = built.statements.length
-        ? await insertBatch(
-            sys,
-            { periodStart, periodEnd, note: note || null, createdBy: user.id },
-            built.statements,
-          )
-        : null;
-      return { batchId, ...built };
-    });
+  handler: async (input) => input,
+  job: "payouts.create-batch",
+  run: async (sys, { periodStart, periodEnd, note }, { user }) => {
+    const built = await buildStatements(sys, { periodEnd }, { stripeConfigured: isStripePayoutsConfigured() });
+    const batchId = built.statements.length
+      ? await insertBatch(sys, { periodStart, periodEnd, note: note || null, createdBy: user.id }, built.statements)
+      : null;
     refresh();
-    return result;
+    return { batchId, ...built };
   },
 });
 
-export const confirmBatchAction = defineAction({
+export const confirmBatchAction = defineJobAction({
   roles: ["finance"],
   schema: batchIdSchema,
-  handler: async ({ batchId }, { tx, user }) => {
+  handler: async ({ batchId }, { tx }) => {
     await batchStatusOrThrow(tx, batchId);
-    const done = await systemStep(tx, "payouts.confirm-batch", (sys) =>
-      rows<{ id: string }>(
-        sys,
-        sql`update public.payout_batches set status = 'confirmed', confirmed_by = ${user.id}, confirmed_at = now()
-            where id = ${batchId} and status = 'draft' returning id`,
-      ),
+    return { batchId };
+  },
+  job: "payouts.confirm-batch",
+  run: async (sys, { batchId }, { user }) => {
+    const done = await rows<{ id: string }>(
+      sys,
+      sql`update public.payout_batches set status = 'confirmed', confirmed_by = ${user.id}, confirmed_at = now()
+          where id = ${batchId} and status = 'draft' returning id`,
     );
     if (!done.length) throw new ActionError(409, "Only a draft batch can be confirmed");
     refresh();
@@ -69,28 +63,28 @@ export const confirmBatchAction = defineAction({
   },
 });
 
-export const cancelBatchAction = defineAction({
+export const cancelBatchAction = defineJobAction({
   roles: ["finance"],
   schema: batchIdSchema,
   handler: async ({ batchId }, { tx }) => {
     await batchStatusOrThrow(tx, batchId);
-    const released = await systemStep(tx, "payouts.cancel-batch", async (sys) => {
-      const done = await rows<{ id: string }>(
-        sys,
-        sql`update public.payout_batches set status = 'cancelled' where id = ${batchId} and status in ('draft', 'confirmed') returning id`,
-      );
-      if (!done.length) return null;
-      await sys.execute(sql`update public.payout_items set released_at = now()
-        where released_at is null and payout_id in (select id from public.payouts where batch_id = ${batchId})`);
-      const payouts = await rows<{ id: string }>(
-        sys,
-        sql`update public.payouts set status = 'cancelled' where batch_id = ${batchId} and status = 'pending' returning id`,
-      );
-      return payouts.length;
-    });
-    if (released === null) throw new ActionError(409, "Only a draft or confirmed batch can be cancelled");
+    return { batchId };
+  },
+  job: "payouts.cancel-batch",
+  run: async (sys, { batchId }) => {
+    const done = await rows<{ id: string }>(
+      sys,
+      sql`update public.payout_batches set status = 'cancelled' where id = ${batchId} and status in ('draft', 'confirmed') returning id`,
+    );
+    if (!done.length) throw new ActionError(409, "Only a draft or confirmed batch can be cancelled");
+    await sys.execute(sql`update public.payout_items set released_at = now()
+      where released_at is null and payout_id in (select id from public.payouts where batch_id = ${batchId})`);
+    const payouts = await rows<{ id: string }>(
+      sys,
+      sql`update public.payouts set status = 'cancelled' where batch_id = ${batchId} and status = 'pending' returning id`,
+    );
     refresh();
-    return { batchId, cancelledPayouts: released };
+    return { batchId, cancelledPayouts: payouts.length };
   },
 });
 
@@ -154,18 +148,17 @@ export async function retryPayoutAction(
   return runAfter(await authorizeRetry(input), ({ payoutId, actorId }) => retryPayout(payoutId, { actorId }));
 }
 
-export const markPaidExternallyAction = defineAction({
+export const markPaidExternallyAction = defineJobAction({
   roles: ["finance"],
   schema: markPaidExternallySchema,
-  handler: async ({ payoutId, reference }, { tx, user }) => {
-    const [visible] = await rows<{ id: string }>(
-      tx,
-      sql`select id from public.payouts where id = ${payoutId}`,
-    );
+  handler: async ({ payoutId, reference }, { tx }) => {
+    const [visible] = await rows<{ id: string }>(tx, sql`select id from public.payouts where id = ${payoutId}`);
     if (!visible) throw new ActionError(404, "Payout not found");
-    const outcome = await systemStep(tx, "payouts.mark-paid", (sys) =>
-      recordPaidExternally(sys, payoutId, reference, user.id),
-    );
+    return { payoutId, reference };
+  },
+  job: "payouts.mark-paid",
+  run: async (sys, { payoutId, reference }, { user }) => {
+    const outcome = await recordPaidExternally(sys, payoutId, reference, user.id);
     if (outcome === "conflict")
       throw new ActionError(409, "Only a pending or failed payout can be marked as paid externally");
     refresh();

@@ -25,7 +25,10 @@ export interface ProgramOverview {
   tiers: ProgramTier[];
 }
 
-/** What the public program page shows: nothing here is confidential (rates and perks are the offer). */
+/**
+ * What the public program page shows: nothing here is confidential (rates and perks are the offer).
+ * Read through the program's public functions, so it works for `anon` as for a signed-in reader.
+ */
 export async function getProgramOverview(tx: Tx): Promise<ProgramOverview | null> {
   const [settings] = await rows<{
     company_name: string;
@@ -35,7 +38,7 @@ export async function getProgramOverview(tx: Tx): Promise<ProgramOverview | null
     attribution_window_days: number;
   }>(
     tx,
-    sql`select company_name, currency, program_headline, program_description, attribution_window_days from public.workspace_settings`,
+    sql`select company_name, currency, program_headline, program_description, attribution_window_days from private.public_program()`,
   );
   if (!settings) return null;
   const tiers = await rows<{
@@ -50,7 +53,7 @@ export async function getProgramOverview(tx: Tx): Promise<ProgramOverview | null
     color: string;
   }>(
     tx,
-    sql`select id, name, rank, commission_rate::text, payout_cadence, min_trailing_revenue_minor, min_trailing_deals, perks, color from public.tiers order by rank`,
+    sql`select id, name, rank, commission_rate, payout_cadence, min_trailing_revenue_minor, min_trailing_deals, perks, color from private.public_program_tiers()`,
   );
   return {
     companyName: settings.company_name,

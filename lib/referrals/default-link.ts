@@ -35,3 +35,9 @@ export async function ensureDefaultLink(tx: Tx, partnerId: string): Promise<stri
   }
   throw new Error("could not allocate a unique referral code");
 }
+
+/** The signed-in partner's own default link, created on first visit by a security definer function. */
+export async function ensureOwnDefaultLink(tx: Tx): Promise<string> {
+  const [row] = await rows<{ code: string }>(tx, sql`select private.ensure_default_link() as code`);
+  return row!.code;
+}

@@ -2,7 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { getConnection } from "@/lib/db/client";
 import type { Connection } from "@/lib/db/connection";
-import { rows, withSystem } from "@/lib/db/session";
+import { rows, withAnon } from "@/lib/db/session";
 
 export interface ResolvedLink {
   linkId: string;
@@ -27,23 +27,12 @@ const cache: Map<string, Entry> = (globalForLinks.__partnerosLinkCache ??= new M
 
 /** Reads a live link and where it leads: its landing page when active, the default landing page otherwise. */
 export async function lookupLink(conn: Connection, code: string): Promise<ResolvedLink | null> {
-  const [row] = await withSystem(
-    "referrals.redirect",
+  // Visitors are anonymous: a security definer function answers for exactly one live code.
+  const [row] = await withAnon(
     (tx) =>
-      rows<{
-        link_id: string;
-        partner_id: string;
-        code: string;
-        url: string | null;
-        window_days: number | null;
-      }>(
+      rows<{ link_id: string; partner_id: string; code: string; url: string | null; window_days: number | null }>(
         tx,
-        sql`select l.id as link_id, l.partner_id, l.code,
-              coalesce(case when lp.active then lp.url end, (select d.url from public.landing_pages d where d.is_default and d.active)) as url,
-              (select s.attribution_window_days from public.workspace_settings s limit 1) as window_days
-            from public.referral_links l
-            join public.landing_pages lp on lp.id = l.landing_page_id
-            where l.code = ${code} and l.archived_at is null`,
+        sql`select link_id, partner_id, code, url, window_days from private.resolve_referral_link(${code})`,
       ),
     conn,
   );

@@ -1,6 +1,6 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import { rows, withSystem } from "@/lib/db/session";
+import { rows, withAnon } from "@/lib/db/session";
 
 export interface CompanyPitch {
   companyName: string;
@@ -9,9 +9,9 @@ export interface CompanyPitch {
   brandColor: string;
 }
 
-/** The company's public pitch for landing pages (workspace settings are staff-only, so a named system read). */
+/** The company's public pitch for landing pages, read as `anon` through the program's public function. */
 export async function getCompanyPitch(): Promise<CompanyPitch> {
-  const [row] = await withSystem("public.landing-page", (tx) =>
+  const [row] = await withAnon((tx) =>
     rows<{
       company_name: string;
       program_headline: string | null;
@@ -19,7 +19,7 @@ export async function getCompanyPitch(): Promise<CompanyPitch> {
       brand_color: string;
     }>(
       tx,
-      sql`select company_name, program_headline, program_description, brand_color from public.workspace_settings limit 1`,
+      sql`select company_name, program_headline, program_description, brand_color from private.public_program()`,
     ),
   );
   const companyName = row?.company_name ?? "PartnerOS";

@@ -27,12 +27,7 @@ export const addBlockerAction = defineAction({
         escalated: input.escalated,
       })
       .returning({ id: statusBlockers.id });
-    if (input.escalated)
-      await notifyEscalation(tx, {
-        person: user.displayName,
-        description: input.description,
-        severity: input.severity,
-      });
+    if (input.escalated) await notifyEscalation(tx, row!.id);
     return { id: row!.id };
   },
 });
@@ -60,7 +55,7 @@ export const updateBlockerAction = defineAction({
     });
     if (!after) throw new ActionError(404, NOT_FOUND);
     if (after.escalated && !before.escalated)
-      await notifyEscalation(tx, { person: user.displayName, ...after });
+      await notifyEscalation(tx, id);
     return { id };
   },
 });
@@ -89,7 +84,7 @@ export const resolveBlockerAction = defineAction({
       .where(and(eq(statusBlockers.id, id), isNull(statusBlockers.resolvedAt)))
       .returning({ userId: statusBlockers.userId, description: statusBlockers.description });
     if (!row) throw new ActionError(404, "That blocker was not found or is already resolved");
-    if (row.userId !== user.id) await notifyResolution(tx, { ...row, resolution });
+    if (row.userId !== user.id) await notifyResolution(tx, id);
     return { id };
   },
 });

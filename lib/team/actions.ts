@@ -5,10 +5,9 @@ import { revalidatePath } from "next/cache";
 import { ActionError, defineAction } from "@/lib/actions/safe-action";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import { hashToken, newToken } from "@/lib/auth/tokens";
-import { systemStep } from "@/lib/db/elevate";
 import { invitations, profiles, workspaceSettings } from "@/lib/db/schema";
 import { rows } from "@/lib/db/session";
-import { enqueueEmail } from "@/lib/email/outbox";
+import { enqueueInvitationEmail } from "@/lib/email/outbox";
 import { invitationContent } from "@/lib/email/templates";
 import { serverEnv } from "@/lib/env";
 import { inviteUserSchema, revokeInvitationSchema, updateMemberSchema } from "./schemas";
@@ -34,13 +33,10 @@ export const inviteUserAction = defineAction({
       .returning({ id: invitations.id });
     const [settings] = await tx.select({ company: workspaceSettings.companyName }).from(workspaceSettings);
     const url = `${serverEnv().APP_URL}/invite/${encodeURIComponent(token)}`;
-    await systemStep(tx, "email.invitation", (stx) =>
-      enqueueEmail(stx, {
-        to: email,
-        template: "invitation",
-        idempotencyKey: `invitation:${invite!.id}`,
-        ...invitationContent(user.displayName, settings?.company ?? "your team", ROLE_LABELS[role], url),
-      }),
+    await enqueueInvitationEmail(
+      tx,
+      invite!.id,
+      invitationContent(user.displayName, settings?.company ?? "your team", ROLE_LABELS[role], url),
     );
     revalidatePath("/settings");
     return { invitationId: invite!.id };

@@ -78,14 +78,20 @@ export async function trailingMetrics(
           and o.actual_close_date between ${windowStart}::date and ${today}::date`,
   );
   const rates = deals.some((d) => d.currency !== currency) ? (fx ?? (await loadFx(tx))) : [];
-  for (const deal of deals) {
-    const m = out.get(deal.partner_id)!;
-    m.wonDeals += 1;
-    try {
-      m.revenueMinor += convert(Number(deal.value_minor), deal.currency, currency, deal.close_date, rates);
-    } catch {
-      m.unconverted += 1;
-    }
-  }
+  for (const deal of deals) addWonDeal(out.get(deal.partner_id)!, deal, rates);
   return out;
+}
+
+/** Counts one won deal into a partner's trailing metrics; a deal without a rate counts but stays unconverted. */
+export function addWonDeal(
+  m: TierMetrics,
+  deal: { value_minor: string; currency: string; close_date: string },
+  rates: readonly FxRate[],
+): void {
+  m.wonDeals += 1;
+  try {
+    m.revenueMinor += convert(Number(deal.value_minor), deal.currency, m.currency, deal.close_date, rates);
+  } catch {
+    m.unconverted += 1;
+  }
 }

@@ -207,6 +207,13 @@ const CASES: TableCase[] = [
     allow: { select: ["vp"], insert: [], update: [], delete: [] },
   },
   {
+    table: "deal_change_queue",
+    target: (c) => c.ids.dealChange!,
+    insert: (c) => sql`insert into public.deal_change_queue (opportunity_id) values (${c.ids.opportunity!})`,
+    set: sql`queued_at = now()`,
+    allow: { select: ["vp"], insert: [], update: [], delete: [] },
+  },
+  {
     table: "audit_log",
     target: (c) => c.ids.audit!,
     insert: () => sql`insert into public.audit_log (action, entity) values ('insert', 'forged')`,
@@ -414,6 +421,7 @@ beforeAll(async () => {
       notification: (await f.createNotification(c, users.sales_manager.id)).id,
       email: (await f.createOutboxEmail(c)).id,
       jobRun: (await f.createJobRun(c)).id,
+      dealChange: (await c.query<{ id: string }>("insert into public.deal_change_queue (opportunity_id) values ($1) returning id", [opportunity.id]))[0]!.id,
       audit: String(audit!.id),
       agreementA: a.agreement.id,
       versionA: a.version.id,

@@ -33,14 +33,30 @@ describe("catalog guarantees", () => {
     expect(blanket).toEqual([]);
   });
 
-  test("no security-definer function is executable by public or anon", async () => {
+  // Logged-out visitors' only entry points: each answers one public question (the program's offer,
+  // a referral link's destination, one shared document by its token) and nothing else.
+  const ANON_ENTRY_POINTS = [
+    "private.open_shared_fill",
+    "private.public_program",
+    "private.public_program_tiers",
+    "private.resolve_referral_link",
+  ];
+
+  test("no security-definer function is executable by public, nor by anon beyond the named public entry points", async () => {
     const exposed = await db.conn.query<{ fn: string }>(`
       select n.nspname || '.' || p.proname as fn
       from pg_proc p join pg_namespace n on n.oid = p.pronamespace
       where p.prosecdef and n.nspname in ('public', 'private')
         and (has_function_privilege('anon', p.oid, 'execute')
-             or exists (select 1 from aclexplode(coalesce(p.proacl, acldefault('f', p.proowner))) a where a.grantee = 0 and a.privilege_type = 'EXECUTE'))`);
-    expect(exposed).toEqual([]);
+             or exists (select 1 from aclexplode(coalesce(p.proacl, acldefault('f', p.proowner))) a where a.grantee = 0 and a.privilege_type = 'EXECUTE'))
+      order by 1`);
+    const toPublic = await db.conn.query<{ fn: string }>(`
+      select n.nspname || '.' || p.proname as fn
+      from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+      where p.prosecdef and n.nspname in ('public', 'private')
+        and exists (select 1 from aclexplode(coalesce(p.proacl, acldefault('f', p.proowner))) a where a.grantee = 0 and a.privilege_type = 'EXECUTE')`);
+    expect(toPublic).toEqual([]);
+    expect(exposed.map((e) => e.fn)).toEqual(ANON_ENTRY_POINTS);
   });
 
   test("security-definer functions pin their search_path", async () => {

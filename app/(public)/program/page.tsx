@@ -3,7 +3,7 @@ import Link from "next/link";
 import { ApplicationForm } from "@/components/program/application-form";
 import { ProgramTiers } from "@/components/program/program-tiers";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { withSystem } from "@/lib/db/session";
+import { withAnon } from "@/lib/db/session";
 import { getProgramOverview } from "@/lib/program/queries";
 
 export const metadata: Metadata = { title: "Partner program" };
@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
 
 /** The public partner program page: the offer read from the tiers and settings, and the application form. No sign-in. */
 export default async function ProgramPage() {
-  const program = await withSystem("portal.program-page", (tx) => getProgramOverview(tx));
+  const program = await withAnon((tx) => getProgramOverview(tx));
   const company = program?.companyName ?? "PartnerOS";
   return (
     <div className="flex min-h-dvh flex-col bg-muted/40">

@@ -2,7 +2,7 @@
 import { sql } from "drizzle-orm";
 import { keyedHash } from "@/lib/crypto";
 import { rows } from "@/lib/db/rows";
-import { withSystem } from "@/lib/db/session";
+import { withAnon } from "@/lib/db/session";
 import { clientAddress } from "@/lib/http/problem";
 import { brandingFrom } from "@/lib/templates/branding";
 import { exportDocument, EXPORT_TYPES, fileNameFor } from "@/lib/templates/export";
@@ -36,7 +36,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ toke
   const { token } = await params;
   if (!/^[A-Za-z0-9_-]{32,128}$/.test(token)) return html(shareErrorHtml(404, null), 404);
   const ip = clientAddress(request);
-  const [shared] = await withSystem("templates.share", (tx) =>
+  // Logged-out readers: `anon` may call only the function that opens one fill by its token and logs it.
+  const [shared] = await withAnon((tx) =>
     rows<Shared>(
       tx,
       sql`select * from private.open_shared_fill(${token}, ${keyedHash(ip, "share-ip")}, ${request.headers.get("user-agent") ?? null})`,

@@ -36,7 +36,7 @@ export default async function Page({
   const today = new Date().toISOString().slice(0, 10);
   const { lines, facts } = await withSession({ claims: user.claims }, async (tx) => ({
     lines: await listPayableLines(tx, user.partnerId!, 2000),
-    facts: await getReferredDealFacts(tx, user.partnerId!, today),
+    facts: await getReferredDealFacts(tx, today),
   }));
   const payouts = await withSession({ claims: user.claims }, (tx) => listPartnerPayouts(tx, user.partnerId!));
   const currencies = [...new Set(lines.map((l) => l.currency))].sort();

@@ -7,10 +7,9 @@ import { LiveRefresh } from "@/components/realtime/live-refresh";
 import { PageHeader } from "@/components/shell/page-header";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session";
-import { systemStep } from "@/lib/db/elevate";
 import { withSession } from "@/lib/db/session";
 import { serverEnv } from "@/lib/env";
-import { ensureDefaultLink } from "@/lib/referrals/default-link";
+import { ensureOwnDefaultLink } from "@/lib/referrals/default-link";
 import { listActiveLandingPages, listLinksWithStats, listRecentReferrals } from "@/lib/referrals/queries";
 
 export const metadata: Metadata = { title: "Links" };
@@ -20,7 +19,7 @@ export default async function LinksPage() {
   const partnerId = user.partnerId;
   if (!partnerId) throw new Error("A partner account without an organisation");
   const data = await withSession({ claims: user.claims }, async (tx) => {
-    await systemStep(tx, "referrals.default-link", (sys) => ensureDefaultLink(sys, partnerId));
+    await ensureOwnDefaultLink(tx);
     return {
       links: await listLinksWithStats(tx, partnerId),
       pages: await listActiveLandingPages(tx),

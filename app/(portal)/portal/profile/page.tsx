@@ -23,7 +23,7 @@ export default async function PortalProfilePage() {
     return {
       profile: me,
       colleagues: await listColleagues(tx, user.partnerId!),
-      invitations: me.memberRole === "admin" ? await listOpenColleagueInvitations(tx, user.partnerId!) : [],
+      invitations: me.memberRole === "admin" ? await listOpenColleagueInvitations(tx) : [],
     };
   });
   const isAdmin = profile.memberRole === "admin";

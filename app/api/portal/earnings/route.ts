@@ -22,7 +22,7 @@ export async function GET(request: Request) {
   const today = new Date().toISOString().slice(0, 10);
   const { lines, facts } = await withSession({ claims: user.claims }, async (tx) => ({
     lines: await listPayableLines(tx, user.partnerId!, 10_000),
-    facts: await getReferredDealFacts(tx, user.partnerId!, today),
+    facts: await getReferredDealFacts(tx, today),
   }));
   const names = new Map(facts.deals.map((d) => [d.id, d.customer_name]));
   const body = toCsv(

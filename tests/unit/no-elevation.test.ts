@@ -43,6 +43,8 @@ const NAMED_JOBS: Record<string, string> = {
   "payouts.mark-paid": "after finance's check commits",
   "health.reweight": "after the VP's weights commit",
   "health.interaction": "after the logged interaction commits",
+  "instances.start": "server process registration (payout claims)",
+  "instances.heartbeat": "server process heartbeat (payout claims)",
 };
 
 /** Where a job name is not a literal: the helpers themselves, and the scheduler's `cron.<job>` run records. */

@@ -10,7 +10,7 @@ import { rows, withSystem } from "@/lib/db/session";
 import { enqueueEmail } from "@/lib/email/outbox";
 import { applicationRejectedContent } from "@/lib/email/templates";
 import { serverEnv } from "@/lib/env";
-import { fieldErrorsOf } from "@/lib/http/problem";
+import { clientAddress, fieldErrorsOf } from "@/lib/http/problem";
 import { ApprovalConflictError, createPartnerFromApplication } from "./approve";
 import {
   APPLICATIONS,
@@ -25,8 +25,7 @@ import {
 const DUPLICATE = "An application for this email is already being reviewed. We will be in touch soon.";
 
 async function clientIp(): Promise<string> {
-  const h = await headers();
-  return h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip") || "unknown";
+  return clientAddress(new Request("http://local", { headers: await headers() }));
 }
 
 function socialHandles(input: ApplicationInput): Record<string, string> {

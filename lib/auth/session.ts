@@ -8,6 +8,7 @@ import { partners, profiles, type AppRole } from "@/lib/db/schema";
 import { withSession, type SessionClaims } from "@/lib/db/session";
 import { sessionCookieName } from "./cookie";
 import { verifySession } from "./jwt";
+import { isSessionActive } from "./sessions";
 import { getSupabaseClaims } from "./supabase";
 
 export interface CurrentUser {
@@ -29,12 +30,16 @@ export async function getClaims(): Promise<SessionClaims | null> {
   return verifySession(token, serverEnv().SESSION_SECRET);
 }
 
-/** The signed-in person with the role read from `profiles` (never from the token), once per request. */
+/**
+ * The signed-in person with the role read from `profiles` (never from the token), once per request. The
+ * token's session must still be live server-side, so logout and revocations apply at once.
+ */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const claims = await getClaims();
-  if (!claims) return null;
-  const [row] = await withSession({ claims }, (tx) =>
-    tx
+  if (!claims?.session_id) return null;
+  const [row] = await withSession({ claims }, async (tx) => {
+    if (!(await isSessionActive(tx, claims.session_id))) return [];
+    return tx
       .select({
         id: profiles.id,
         email: profiles.email,
@@ -47,8 +52,8 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
       })
       .from(profiles)
       .leftJoin(partners, eq(partners.id, profiles.partnerId))
-      .where(eq(profiles.id, claims.sub)),
-  );
+      .where(eq(profiles.id, claims.sub));
+  });
   if (!row || row.deactivatedAt) return null;
   const { deactivatedAt: _deactivated, ...user } = row;
   return { ...user, claims };

@@ -44,6 +44,16 @@ export function resetPasswordContent(url: string): EmailContent {
   );
 }
 
+/** Sent instead of an "already registered" answer, so the sign-up form does not reveal which emails have accounts. */
+export function signUpExistingAccountContent(url: string): EmailContent {
+  return build(
+    "Someone tried to sign up with your email",
+    ["Someone (perhaps you) tried to create a PartnerOS account with this email address, which already has one.", "Sign in with your password, or reset it if you forgot it."],
+    { label: "Sign in", url },
+    "If this was not you, you can ignore this email: nothing was changed.",
+  );
+}
+
 export function invitationContent(inviter: string, company: string, roleLabel: string, url: string): EmailContent {
   return build(
     `${inviter} invited you to ${company} on PartnerOS`,

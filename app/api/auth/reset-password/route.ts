@@ -10,7 +10,7 @@ import { resetPasswordSchema } from "@/lib/auth/schemas";
 
 export const POST = jsonAuthRoute(resetPasswordSchema, async ({ token, password }, ctx) => {
   if (isSupabaseAuth()) {
-    const result = await supabaseSetPassword(await supabaseServerClient(), password);
+    const result = await supabaseSetPassword(ctx.conn, await supabaseServerClient(), password);
     return result.ok ? NextResponse.json({ ok: true, next: "/login?reset=1" }) : failure(result);
   }
   if (!token) return problem(400, "This reset link is incomplete", { errors: { token: ["Open the link from the email again, or request a new one."] } });

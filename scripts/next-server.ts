@@ -1,0 +1,26 @@
+import http from "node:http";
+import next from "next";
+import { PEER_ADDRESS_HEADER } from "../lib/http/problem";
+
+/**
+ * The production server: Next's request handler behind a plain Node HTTP server, for one reason. Route
+ * handlers never see the socket, and `next start` only fills X-Forwarded-For when the client left it out, so
+ * rate limits could not tell a forged header from a real address. Here the socket peer is written into a
+ * header of our own, replacing any copy the client sent (lib/http/problem.ts `clientAddress`).
+ */
+export function stampPeerAddress(req: http.IncomingMessage): void {
+  req.headers[PEER_ADDRESS_HEADER] = req.socket.remoteAddress ?? "unknown";
+}
+
+const port = Number(process.env.PORT ?? "3000");
+const hostname = process.env.HOSTNAME || undefined;
+const app = next({ dev: false, port, hostname });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+const server = http.createServer((req, res) => {
+  stampPeerAddress(req);
+  void handle(req, res);
+});
+server.listen(port, hostname, () => console.log(`PartnerOS listening on http://${hostname ?? "localhost"}:${port}`));
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.close(() => process.exit(0)));

@@ -54,6 +54,16 @@ export function signUpExistingAccountContent(url: string): EmailContent {
   );
 }
 
+/** Sent to an invitee who already has an account, instead of telling the inviter that the account exists. */
+export function inviteExistingAccountContent(inviter: string, company: string, url: string): EmailContent {
+  return build(
+    `${inviter} invited you to ${company} on PartnerOS`,
+    [`${inviter} invited you to join ${company} on PartnerOS.`, "This email address already has a PartnerOS account, so no new account was created. Sign in as usual; if you need to move your account to this organisation, reply to the person who invited you."],
+    { label: "Sign in", url },
+    "If you did not expect this, you can ignore this email: nothing was changed.",
+  );
+}
+
 export function invitationContent(inviter: string, company: string, roleLabel: string, url: string): EmailContent {
   return build(
     `${inviter} invited you to ${company} on PartnerOS`,

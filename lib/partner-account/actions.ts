@@ -5,9 +5,10 @@ import { revalidatePath } from "next/cache";
 import { ActionError, defineAction } from "@/lib/actions/safe-action";
 import { hashToken, newToken } from "@/lib/auth/tokens";
 import { systemStep } from "@/lib/db/elevate";
+import type { Tx } from "@/lib/db/connection";
 import { rows } from "@/lib/db/session";
 import { enqueueEmail } from "@/lib/email/outbox";
-import { invitationContent } from "@/lib/email/templates";
+import { invitationContent, inviteExistingAccountContent } from "@/lib/email/templates";
 import { serverEnv } from "@/lib/env";
 import { contactDetailsSchema, emailPreferencesSchema, inviteColleagueSchema } from "./schemas";
 
@@ -37,6 +38,16 @@ export const updateEmailPreferencesAction = defineAction({
   },
 });
 
+async function notifyInviteeWithAccount(tx: Tx, email: string, inviter: string, company: string) {
+  await enqueueEmail(tx, {
+    to: email,
+    template: "invite-existing-account",
+    // One notice per address and hour, so repeated invitations cannot flood the inbox.
+    idempotencyKey: `invite-existing-account:${email}:${Math.floor(Date.now() / 3600_000)}`,
+    ...inviteExistingAccountContent(inviter, company, `${serverEnv().APP_URL}/login`),
+  });
+}
+
 export const inviteColleagueAction = defineAction({
   roles: ["partner"],
   schema: inviteColleagueSchema,
@@ -52,19 +63,22 @@ export const inviteColleagueAction = defineAction({
     if (!me?.partner_id || me.partner_member_role !== "admin")
       throw new ActionError(403, "Only an admin of your organisation can invite colleagues");
     const partnerId = me.partner_id;
-    const invitationId = await systemStep(tx, "portal.invite-colleague", async (stx) => {
+    await systemStep(tx, "portal.invite-colleague", async (stx) => {
       const [account] = await rows<{ one: number }>(
         stx,
         sql`select 1 as one from public.profiles where lower(email) = ${email}`,
       );
-      if (account)
-        throw new ActionError(409, "This person already has an account", {
-          email: ["This person already has an account"],
-        });
-      const [pending] = await rows<{ one: number }>(
+      // An existing account (or another organisation's open invitation) gets the same answer as a new
+      // invitation, so the form cannot probe who has an account; the person is told by email instead.
+      if (account) {
+        await notifyInviteeWithAccount(stx, email, user.displayName, me.partner_name);
+        return null;
+      }
+      const [pending] = await rows<{ own: boolean }>(
         stx,
-        sql`select 1 as one from public.invitations where lower(email) = ${email} and accepted_at is null and revoked_at is null`,
+        sql`select partner_id = ${partnerId} as own from public.invitations where lower(email) = ${email} and accepted_at is null and revoked_at is null`,
       );
+      if (pending && !pending.own) return null;
       if (pending)
         throw new ActionError(409, "An invitation is already pending", {
           email: ["An invitation to this email is already pending"],
@@ -90,6 +104,7 @@ export const inviteColleagueAction = defineAction({
       return invite!.id;
     });
     revalidatePath("/portal/profile");
-    return { invitationId };
+    // No invitation id in the answer: it must not differ for emails that already have an account.
+    return { sent: true };
   },
 });

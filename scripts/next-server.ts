@@ -8,13 +8,13 @@ import { PEER_ADDRESS_HEADER } from "../lib/http/problem";
  * rate limits could not tell a forged header from a real address. Here the socket peer is written into a
  * header of our own, replacing any copy the client sent (lib/http/problem.ts `clientAddress`).
  */
-export function stampPeerAddress(req: http.IncomingMessage): void {
+function stampPeerAddress(req: http.IncomingMessage): void {
   req.headers[PEER_ADDRESS_HEADER] = req.socket.remoteAddress ?? "unknown";
 }
 
 const port = Number(process.env.PORT ?? "3000");
-const hostname = process.env.HOSTNAME || undefined;
-const app = next({ dev: false, port, hostname });
+// Like `next start`: listen on every interface.
+const app = next({ dev: false, port, hostname: "localhost" });
 const handle = app.getRequestHandler();
 await app.prepare();
 
@@ -22,5 +22,5 @@ const server = http.createServer((req, res) => {
   stampPeerAddress(req);
   void handle(req, res);
 });
-server.listen(port, hostname, () => console.log(`PartnerOS listening on http://${hostname ?? "localhost"}:${port}`));
+server.listen(port, () => console.log(`PartnerOS listening on port ${port}`));
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.close(() => process.exit(0)));

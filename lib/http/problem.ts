@@ -60,6 +60,17 @@ export function trustedProxyHops(): number {
   return Number.isInteger(hops) && hops >= 0 && hops <= 20 ? hops : 0;
 }
 
+let warnedUnknownPeer = false;
+
+/** No trustworthy address at all: every such client shares one bucket, which is safe but coarse, so say so once. */
+function unknownPeer(): string {
+  if (!warnedUnknownPeer && process.env.NODE_ENV === "production") {
+    warnedUnknownPeer = true;
+    console.warn("[rate-limit] no client address: run `npm start` (scripts/next-server.ts) or set TRUSTED_PROXY_HOPS for your proxy");
+  }
+  return "unknown";
+}
+
 /**
  * The client address rate limits key on. Only what trusted parties wrote counts: with N proxies the address
  * the outermost one saw is the Nth X-Forwarded-For entry from the right (entries further left are whatever
@@ -67,7 +78,7 @@ export function trustedProxyHops(): number {
  */
 export function clientAddress(request: Request): string {
   const hops = trustedProxyHops();
-  const peer = request.headers.get(PEER_ADDRESS_HEADER)?.trim() || "unknown";
+  const peer = request.headers.get(PEER_ADDRESS_HEADER)?.trim() || unknownPeer();
   if (hops === 0) return peer;
   const forwarded = (request.headers.get("x-forwarded-for") ?? "")
     .split(",")

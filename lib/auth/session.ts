@@ -1,5 +1,5 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { cookies, headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
@@ -8,7 +8,7 @@ import { partners, profiles, type AppRole } from "@/lib/db/schema";
 import { withSession, type SessionClaims } from "@/lib/db/session";
 import { sessionCookieName } from "./cookie";
 import { verifySession } from "./jwt";
-import { isSessionActive } from "./sessions";
+import { isSessionId, sessionIsLive } from "./sessions";
 import { getSupabaseClaims } from "./supabase";
 
 export interface CurrentUser {
@@ -36,10 +36,10 @@ export async function getClaims(): Promise<SessionClaims | null> {
  */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const claims = await getClaims();
-  if (!claims?.session_id) return null;
-  const [row] = await withSession({ claims }, async (tx) => {
-    if (!(await isSessionActive(tx, claims.session_id))) return [];
-    return tx
+  const sessionId = claims?.session_id;
+  if (!claims || !isSessionId(sessionId)) return null;
+  const [row] = await withSession({ claims }, (tx) =>
+    tx
       .select({
         id: profiles.id,
         email: profiles.email,
@@ -52,8 +52,8 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
       })
       .from(profiles)
       .leftJoin(partners, eq(partners.id, profiles.partnerId))
-      .where(eq(profiles.id, claims.sub));
-  });
+      .where(and(eq(profiles.id, claims.sub), sessionIsLive(sessionId))),
+  );
   if (!row || row.deactivatedAt) return null;
   const { deactivatedAt: _deactivated, ...user } = row;
   return { ...user, claims };

@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import type { Tx } from "@/lib/db/connection";
 import { rows } from "@/lib/db/session";
 import { SESSION_TTL_SECONDS } from "./jwt";
@@ -47,16 +47,21 @@ export async function revokeUserSessions(tx: Tx, userId: string, keep?: string):
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** The caller's own session is live (runs as the user, inside withSession). Malformed ids are simply not live. */
-export async function isSessionActive(tx: Tx, sessionId: string | undefined): Promise<boolean> {
-  if (!sessionId || !UUID.test(sessionId)) return false;
-  const [row] = await rows<{ live: boolean }>(tx, sql`select private.session_active(${sessionId}::uuid) as live`);
-  return row?.live === true;
+export function isSessionId(value: string | undefined): value is string {
+  return typeof value === "string" && UUID.test(value);
+}
+
+/**
+ * A filter that holds only while the caller's session is live (runs as the user, inside withSession). It goes
+ * into the query that reads the profile, so the check costs no extra round trip.
+ */
+export function sessionIsLive(sessionId: string): SQL {
+  return sql`private.session_active(${sessionId}::uuid)`;
 }
 
 /** Sign out of this session (runs as the user). */
 export async function endSession(tx: Tx, sessionId: string | undefined): Promise<void> {
-  if (!sessionId || !UUID.test(sessionId)) return;
+  if (!isSessionId(sessionId)) return;
   await tx.execute(sql`select private.end_session(${sessionId}::uuid)`);
 }
 

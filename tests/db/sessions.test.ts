@@ -141,3 +141,13 @@ describe("a copied cookie stops working", () => {
     expect(await statusWith(await signSession(user.claims, process.env.SESSION_SECRET!), "earnings")).toBe(200);
   });
 });
+
+test("housekeeping drops sessions that ended over a month ago and keeps live ones", async () => {
+  const { pruneRateLimits } = await import("@/lib/auth/rate-limit");
+  const { withSystem } = await import("@/lib/db/session");
+  const user = await partnerUser();
+  await db.conn.query("insert into private.sessions (user_id, expires_at, revoked_at) values ($1, now(), now() - interval '40 days')", [user.id]);
+  await withSystem("test.prune", (tx) => pruneRateLimits(tx), db.conn);
+  const left = await db.conn.query<{ id: string }>("select id from private.sessions where user_id = $1", [user.id]);
+  expect(left.map((r) => r.id)).toEqual([user.claims.session_id]);
+});

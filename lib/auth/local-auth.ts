@@ -226,20 +226,31 @@ export async function requestPasswordReset(conn: Connection, email: string, ctx:
   );
 }
 
-export async function resetPassword(conn: Connection, input: { token: string; password: string }, now = new Date()): Promise<AuthResult<null>> {
+/**
+ * Sets the password from a reset link and ends every earlier session (a copied cookie included). The link
+ * proves control of the mailbox, so it confirms the email and signs the person straight in: no sign-in
+ * delay a stranger keeps imposing on the account can stop its owner.
+ */
+export async function resetPassword(
+  conn: Connection,
+  input: { token: string; password: string },
+  now = new Date(),
+  meta: SessionMeta = {},
+): Promise<AuthResult<SignedIn | null>> {
   const passwordHash = await hashPassword(input.password);
   return withSystem(
     "auth.reset",
-    async (tx) => {
+    async (tx): Promise<AuthResult<SignedIn | null>> => {
       const userId = await consumeToken(tx, input.token, "reset_password", now);
       if (!userId) return fail(400, "This reset link has expired or was already used", { errors: { token: ["Request a new reset link."] } });
-      // A reset proves control of the mailbox, so it also confirms the email and lifts the sign-in delay.
       const [user] = await rows<{ email: string }>(tx, sql`update auth.users set encrypted_password = ${passwordHash},
         email_confirmed_at = coalesce(email_confirmed_at, ${now.toISOString()}), updated_at = now() where id = ${userId} returning email`);
       await clearAccountBackoff(tx, user!.email);
-      // Whoever held a session before the reset (a copied cookie) is out.
       await revokeUserSessions(tx, userId);
-      return { ok: true as const, value: null };
+      const [profile] = await tx.select({ role: profiles.role, deactivatedAt: profiles.deactivatedAt }).from(profiles).where(eq(profiles.id, userId));
+      if (!profile || profile.deactivatedAt) return { ok: true, value: null };
+      const sessionId = await startSession(tx, userId, meta);
+      return { ok: true, value: { claims: claimsFor({ id: userId, email: user!.email, role: profile.role }, sessionId), home: ROLE_HOME[profile.role] } };
     },
     conn,
   );

@@ -103,18 +103,20 @@ export async function supabaseRequestReset(conn: Connection, supabase: SupabaseC
 }
 
 /**
- * After the reset link's code exchange the user holds a recovery session; the new password applies to it. A
- * reset ends every session (our records and Supabase's refresh tokens) and lifts the sign-in delay.
+ * After the reset link's code exchange the user holds a recovery session; the new password applies to it.
+ * That session (it proved the mailbox) stays and every other one ends, ours and Supabase's refresh tokens;
+ * the sign-in delay is lifted.
  */
-export async function supabaseSetPassword(conn: Connection, supabase: SupabaseClient, password: string): Promise<AuthResult<null>> {
+export async function supabaseSetPassword(conn: Connection, supabase: SupabaseClient, password: string, meta: SessionMeta = {}): Promise<AuthResult<null>> {
   const { data, error } = await supabase.auth.updateUser({ password });
   if (error || !data.user) return fail(400, "This reset link has expired or was already used", { errors: { token: ["Request a new reset link."] } });
   const user = data.user;
+  const keep = await registerSupabaseSession(conn, (await supabase.auth.getSession()).data.session, meta);
   await withSystem("auth.reset", async (tx) => {
-    await revokeUserSessions(tx, user.id);
+    await revokeUserSessions(tx, user.id, keep ?? undefined);
     if (user.email) await clearAccountBackoff(tx, user.email);
   }, conn);
-  await supabase.auth.signOut({ scope: "global" });
+  await supabase.auth.signOut({ scope: "others" });
   return { ok: true, value: null };
 }
 

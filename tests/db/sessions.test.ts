@@ -90,16 +90,20 @@ describe("a copied cookie stops working", () => {
     expect(await statusWith(fresh, "earnings")).toBe(200);
   });
 
-  test("after a password reset", async () => {
+  test("after a password reset, even while a stranger keeps the account in its sign-in delay; the link signs the owner in", async () => {
     const user = await partnerUser();
     const stolen = await signIn(user.email);
+    for (let i = 0; i < 10; i += 1) await login(post({ email: user.email, password: `guess ${i}` }));
+    expect((await login(post({ email: user.email, password: PASSWORD }))).status).toBe(429);
     setSessionCookie(null);
     expect((await forgotPassword(post({ email: user.email }))).status).toBe(200);
     const [mail] = await db.conn.query<{ text_body: string }>("select text_body from public.email_outbox where to_email = $1 and template = 'reset-password'", [user.email]);
     const token = new URL(/(http:\/\/\S+)/.exec(mail!.text_body)![1]!).searchParams.get("token");
-    expect((await resetPassword(post({ token, password: "reset password 33" }))).status).toBe(200);
+    const reset = await resetPassword(post({ token, password: "reset password 33" }));
+    expect(reset.status).toBe(200);
+    expect(await reset.clone().json()).toEqual({ ok: true, next: "/portal" });
     expect(await statusWith(stolen, "earnings")).toBe(401);
-    await signIn(user.email, "reset password 33");
+    expect(await statusWith(cookieOf(reset), "earnings")).toBe(200);
   });
 
   test("after a role change and after deactivation (the VP's own updates, through RLS)", async () => {

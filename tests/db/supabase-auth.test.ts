@@ -1,7 +1,7 @@
 import { createClient } from "@supabase/supabase-js";
 import WebSocket from "ws";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { supabaseChangePassword, supabaseLogIn, supabaseRequestReset, supabaseSignUp } from "@/lib/auth/supabase-auth";
+import { supabaseChangePassword, supabaseLogIn, supabaseRequestReset, supabaseSetPassword, supabaseSignUp } from "@/lib/auth/supabase-auth";
 import { createTestDatabase, type TestDatabase } from "../support/db";
 import { startGoTrueServer } from "../support/gotrue-server";
 
@@ -80,5 +80,20 @@ describe("Supabase Auth adapter against a local GoTrue contract server", () => {
     const live = await db.conn.query<{ n: number }>("select count(*)::int as n from private.sessions where user_id = $1 and revoked_at is null", [user.id]);
     expect(live[0]!.n).toBe(1);
     expect((await supabaseLogIn(db.conn, client(), { email: input.email, password: "another long pw" }, { ip: "5.5.5.5" })).ok).toBe(true);
+  });
+
+  test("a reset keeps only the recovery session (it proved the mailbox) and ends every other one", async () => {
+    const other = client();
+    expect((await supabaseLogIn(db.conn, other, { email: input.email, password: "another long pw" }, { ip: "6.6.6.6" })).ok).toBe(true);
+    // Stands in for the session the reset link's code exchange opens.
+    const recovery = client();
+    expect((await supabaseLogIn(db.conn, recovery, { email: input.email, password: "another long pw" }, { ip: "7.7.7.7" })).ok).toBe(true);
+    expect(await supabaseSetPassword(db.conn, recovery, "reset long pw 3")).toEqual({ ok: true, value: null });
+    const [me] = await db.conn.query<{ id: string }>("select id from auth.users where email = $1", [input.email]);
+    const live = await db.conn.query<{ id: string }>("select id from private.sessions where user_id = $1 and revoked_at is null", [me!.id]);
+    const recoveryToken = (await recovery.auth.getSession()).data.session!.access_token;
+    const recoveryId = JSON.parse(Buffer.from(recoveryToken.split(".")[1]!, "base64url").toString()).session_id as string;
+    expect(live.map((r) => r.id)).toEqual([recoveryId]);
+    expect(gotrue.requests.at(-1)?.path).toContain("/auth/v1/logout?scope=others");
   });
 });

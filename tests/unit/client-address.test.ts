@@ -49,3 +49,25 @@ describe("accountBackoffSeconds", () => {
     expect(accountBackoffSeconds(failures)).toBe(seconds);
   });
 });
+
+describe("the production server's peer address", () => {
+  test("replaces a forged peer header with the socket address, which clientAddress then uses", async () => {
+    const http = await import("node:http");
+    const { withPeerAddress } = await import("../../scripts/peer-address");
+    const server = http.createServer(
+      withPeerAddress((req, res) => {
+        const headers = new Headers();
+        for (const [name, value] of Object.entries(req.headers)) if (typeof value === "string") headers.set(name, value);
+        res.end(clientAddress(new Request("http://local/", { headers })));
+      }),
+    );
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const { port } = server.address() as { port: number };
+      const response = await fetch(`http://127.0.0.1:${port}/`, { headers: { [PEER_ADDRESS_HEADER]: "6.6.6.6", "x-forwarded-for": "7.7.7.7" } });
+      expect(await response.text()).toBe("127.0.0.1");
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+});

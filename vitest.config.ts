@@ -13,7 +13,8 @@ const dbProject = (engine: "pglite" | "postgres", groupOrder: number) => ({
     // The Supabase CLI check needs a PostgreSQL server.
     exclude: engine === "pglite" ? ["tests/db/supabase-cli.test.ts"] : [],
     environment: "node",
-    env: { ...secrets, TEST_DB_ENGINE: engine },
+    // The tests stand in for one trusted proxy: X-Forwarded-For gives each scenario its own client address.
+    env: { ...secrets, TEST_DB_ENGINE: engine, TRUSTED_PROXY_HOPS: "1" },
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: "forks" as const,

@@ -21,6 +21,8 @@ const env: NodeJS.ProcessEnv = {
   SESSION_SECRET: process.env.E2E_SESSION_SECRET ?? "e2e-session-secret-0123456789-abcdefghijkl",
   CRON_SECRET: "e2e-cron-secret-0123456789",
   DEV_MAILBOX: "on",
+  // The tests stand in for a proxy: they choose X-Forwarded-For to give each scenario its own address.
+  TRUSTED_PROXY_HOPS: "1",
   NEXT_TELEMETRY_DISABLED: "1",
 };
 delete env.DATABASE_URL;

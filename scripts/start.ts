@@ -14,6 +14,7 @@ if (!fs.existsSync(".next/BUILD_ID")) {
 await prepareDatabase(env);
 printDemoLogins(env.APP_URL);
 
-const child = spawn("npx", ["next", "start", "--port", port], { stdio: "inherit", env });
+// Not `next start`: the custom server records the socket address that rate limits rely on (scripts/next-server.ts).
+const child = spawn("npx", ["tsx", "scripts/next-server.ts"], { stdio: "inherit", env: { ...env, PORT: port, NODE_ENV: "production" } });
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));
 child.on("exit", (code) => process.exit(code ?? 0));

@@ -8,7 +8,7 @@ import { hitLimit } from "@/lib/auth/rate-limit";
 import { rows, withSystem } from "@/lib/db/session";
 import { applicationRejectedContent } from "@/lib/email/templates";
 import { serverEnv } from "@/lib/env";
-import { fieldErrorsOf } from "@/lib/http/problem";
+import { clientAddress, fieldErrorsOf } from "@/lib/http/problem";
 import { ApprovalConflictError, createPartnerFromApplication } from "./approve";
 import {
   APPLICATIONS,
@@ -23,8 +23,7 @@ import {
 const DUPLICATE = "An application for this email is already being reviewed. We will be in touch soon.";
 
 async function clientIp(): Promise<string> {
-  const h = await headers();
-  return h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip") || "unknown";
+  return clientAddress(new Request("http://local", { headers: await headers() }));
 }
 
 function socialHandles(input: ApplicationInput): Record<string, string> {

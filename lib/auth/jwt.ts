@@ -10,6 +10,7 @@ const claimsSchema = z.object({
   role: z.literal("authenticated"),
   aud: z.literal("authenticated"),
   app_metadata: z.object({ role: z.string().optional(), provider: z.string().optional() }).loose(),
+  session_id: z.uuid().optional(),
   iat: z.number().optional(),
   exp: z.number().optional(),
 });

@@ -3,10 +3,11 @@ import type { Connection, Tx } from "@/lib/db/connection";
 import { invitations, notifications, partners, profiles, tiers, workspaceSettings } from "@/lib/db/schema";
 import { rows, withSystem, type SessionClaims } from "@/lib/db/session";
 import { enqueueEmail } from "@/lib/email/outbox";
-import { resetPasswordContent, verifyEmailContent } from "@/lib/email/templates";
+import { resetPasswordContent, signUpExistingAccountContent, verifyEmailContent } from "@/lib/email/templates";
 import type { FieldErrors } from "@/lib/http/problem";
-import { hashPassword, verifyPassword } from "./password";
-import { hitLimit, LOGIN_FAILURES, peekLimit, RESET_REQUESTS, SIGNUPS } from "./rate-limit";
+import { hashPassword } from "./password";
+import { clearAccountBackoff, hitLimit, RESET_REQUESTS, SIGNUPS } from "./rate-limit";
+import { revokeUserSessions, startSession, type SessionMeta } from "./sessions";
 import type { AppRole } from "@/lib/db/schema";
 import { ROLE_HOME, ROLE_LABELS } from "./roles";
 import { hashToken, newToken } from "./tokens";
@@ -25,6 +26,7 @@ export type AuthResult<T> = { ok: true; value: T } | AuthFailure;
 interface RequestContext {
   ip: string;
   appUrl: string;
+  userAgent?: string | null;
   now?: Date;
 }
 
@@ -38,13 +40,14 @@ export const fail = (status: number, title: string, extra: Omit<AuthFailure, "ok
   ...extra,
 });
 
-export function claimsFor(user: { id: string; email: string; role: AppRole }): Omit<SessionClaims, "iat" | "exp"> {
+export function claimsFor(user: { id: string; email: string; role: AppRole }, sessionId: string): Omit<SessionClaims, "iat" | "exp"> {
   return {
     sub: user.id,
     email: user.email,
     role: "authenticated",
     aud: "authenticated",
     app_metadata: { role: user.role, provider: "email" },
+    session_id: sessionId,
   };
 }
 
@@ -80,12 +83,16 @@ function slugify(name: string): string {
   return `${base || "partner"}-${newToken().slice(0, 6).toLowerCase().replace(/[^a-z0-9]/g, "x")}`;
 }
 
-/** Partner self sign-up: account, organisation (an applicant on the entry tier) and a verification email, in one transaction. */
+/**
+ * Partner self sign-up: account, organisation (an applicant on the entry tier) and a verification email, in one
+ * transaction. An email that already has an account gets the same answer and a "sign in or reset" email instead,
+ * so the form does not reveal who has an account.
+ */
 export async function signUp(
   conn: Connection,
   input: { displayName: string; companyName: string; email: string; password: string },
   ctx: RequestContext,
-): Promise<AuthResult<{ userId: string }>> {
+): Promise<AuthResult<null>> {
   const now = ctx.now ?? new Date();
   const passwordHash = await hashPassword(input.password);
   return withSystem(
@@ -99,9 +106,8 @@ export async function signUp(
         });
       }
       if (await findUserByEmail(tx, input.email)) {
-        return fail(409, "This email is already registered", {
-          errors: { email: ["An account with this email already exists. Sign in or reset your password."] },
-        });
+        await notifyExistingAccount(tx, input.email, ctx.appUrl, now);
+        return { ok: true as const, value: null };
       }
       const [user] = await rows<{ id: string }>(
         tx,
@@ -112,10 +118,20 @@ export async function signUp(
       );
       await createPartnerAccount(tx, user!.id, input);
       await sendVerification(tx, { id: user!.id, email: input.email, name: input.displayName }, ctx.appUrl, now);
-      return { ok: true as const, value: { userId: user!.id } };
+      return { ok: true as const, value: null };
     },
     conn,
   );
+}
+
+/** "Someone tried to sign up with your email": at most one per address and hour, so retries cannot flood the inbox. */
+export async function notifyExistingAccount(tx: Tx, email: string, appUrl: string, now = new Date()) {
+  await enqueueEmail(tx, {
+    to: email,
+    template: "signup-existing-account",
+    idempotencyKey: `signup-existing-account:${email.toLowerCase()}:${Math.floor(now.getTime() / 3600_000)}`,
+    ...signUpExistingAccountContent(`${appUrl}/login`),
+  });
 }
 
 /** The organisation (an applicant on the entry tier) and the admin profile behind a partner sign-up. */
@@ -184,41 +200,6 @@ export interface SignedIn {
   home: string;
 }
 
-export async function logIn(conn: Connection, input: { email: string; password: string }, ctx: { ip: string; now?: Date }): Promise<AuthResult<SignedIn>> {
-  const now = ctx.now ?? new Date();
-  const blocked = await withSystem("auth.login", (tx) => peekLimit(tx, LOGIN_FAILURES, ctx.ip, now), conn);
-  if (blocked.limited) {
-    return fail(429, "Too many failed sign-in attempts", {
-      detail: `Wait ${blocked.retryAfterSeconds} seconds, then try again.`,
-      retryAfterSeconds: blocked.retryAfterSeconds,
-    });
-  }
-  const user = await withSystem("auth.login", (tx) => findUserByEmail(tx, input.email), conn);
-  const valid = await verifyPassword(user?.encrypted_password, input.password);
-  return withSystem(
-    "auth.login",
-    async (tx): Promise<AuthResult<SignedIn>> => {
-      const [profile] = valid && user
-        ? await tx.select({ role: profiles.role, deactivatedAt: profiles.deactivatedAt }).from(profiles).where(eq(profiles.id, user.id))
-        : [];
-      if (!valid || !user || !profile) {
-        await hitLimit(tx, LOGIN_FAILURES, ctx.ip, now);
-        return fail(401, "Email or password is incorrect", { errors: { password: ["Email or password is incorrect"] } });
-      }
-      if (profile.deactivatedAt) return fail(403, "This account has been deactivated", { detail: "Ask your workspace admin to restore access." });
-      if (!user.email_confirmed_at) {
-        return fail(403, "Confirm your email first", {
-          code: "email_unverified",
-          detail: "We sent you a confirmation link. Open it, then sign in. Need a new link? Use “Resend confirmation email”.",
-        });
-      }
-      await tx.execute(sql`update auth.users set last_sign_in_at = ${now.toISOString()} where id = ${user.id}`);
-      return { ok: true, value: { claims: claimsFor({ id: user.id, email: user.email, role: profile.role }), home: ROLE_HOME[profile.role] } };
-    },
-    conn,
-  );
-}
-
 /** Always answers the same way, so the form cannot be used to discover accounts. */
 export async function requestPasswordReset(conn: Connection, email: string, ctx: RequestContext): Promise<AuthResult<null>> {
   const now = ctx.now ?? new Date();
@@ -245,41 +226,34 @@ export async function requestPasswordReset(conn: Connection, email: string, ctx:
   );
 }
 
-export async function resetPassword(conn: Connection, input: { token: string; password: string }, now = new Date()): Promise<AuthResult<null>> {
+/**
+ * Sets the password from a reset link and ends every earlier session (a copied cookie included). The link
+ * proves control of the mailbox, so it confirms the email and signs the person straight in: no sign-in
+ * delay a stranger keeps imposing on the account can stop its owner.
+ */
+export async function resetPassword(
+  conn: Connection,
+  input: { token: string; password: string },
+  now = new Date(),
+  meta: SessionMeta = {},
+): Promise<AuthResult<SignedIn | null>> {
   const passwordHash = await hashPassword(input.password);
   return withSystem(
     "auth.reset",
-    async (tx) => {
+    async (tx): Promise<AuthResult<SignedIn | null>> => {
       const userId = await consumeToken(tx, input.token, "reset_password", now);
       if (!userId) return fail(400, "This reset link has expired or was already used", { errors: { token: ["Request a new reset link."] } });
-      // A reset proves control of the mailbox, so it also confirms the email.
-      await tx.execute(sql`update auth.users set encrypted_password = ${passwordHash},
-        email_confirmed_at = coalesce(email_confirmed_at, ${now.toISOString()}), updated_at = now() where id = ${userId}`);
-      return { ok: true as const, value: null };
+      const [user] = await rows<{ email: string }>(tx, sql`update auth.users set encrypted_password = ${passwordHash},
+        email_confirmed_at = coalesce(email_confirmed_at, ${now.toISOString()}), updated_at = now() where id = ${userId} returning email`);
+      await clearAccountBackoff(tx, user!.email);
+      await revokeUserSessions(tx, userId);
+      const [profile] = await tx.select({ role: profiles.role, deactivatedAt: profiles.deactivatedAt }).from(profiles).where(eq(profiles.id, userId));
+      if (!profile || profile.deactivatedAt) return { ok: true, value: null };
+      const sessionId = await startSession(tx, userId, meta);
+      return { ok: true, value: { claims: claimsFor({ id: userId, email: user!.email, role: profile.role }, sessionId), home: ROLE_HOME[profile.role] } };
     },
     conn,
   );
-}
-
-export async function changePassword(
-  conn: Connection,
-  userId: string,
-  input: { currentPassword: string; newPassword: string },
-): Promise<AuthResult<null>> {
-  const current = await withSystem("auth.password-change", async (tx) => {
-    const [row] = await rows<{ encrypted_password: string | null }>(tx, sql`select encrypted_password from auth.users where id = ${userId}`);
-    return row?.encrypted_password;
-  }, conn);
-  if (!(await verifyPassword(current, input.currentPassword))) {
-    return fail(400, "Current password is incorrect", { errors: { currentPassword: ["Current password is incorrect"] } });
-  }
-  const passwordHash = await hashPassword(input.newPassword);
-  await withSystem(
-    "auth.password-change",
-    (tx) => tx.execute(sql`update auth.users set encrypted_password = ${passwordHash}, updated_at = now() where id = ${userId}`),
-    conn,
-  );
-  return { ok: true, value: null };
 }
 
 export async function getInvitation(conn: Connection, token: string, now = new Date()) {
@@ -303,6 +277,7 @@ export async function acceptInvitation(
   conn: Connection,
   input: { token: string; displayName: string; password: string },
   now = new Date(),
+  meta: SessionMeta = {},
 ): Promise<AuthResult<SignedIn>> {
   const passwordHash = await hashPassword(input.password);
   return withSystem(
@@ -341,7 +316,8 @@ export async function acceptInvitation(
           link: "/settings",
         });
       }
-      return { ok: true, value: { claims: claimsFor({ id: user!.id, email: invite.email, role: invite.role }), home: ROLE_HOME[invite.role] } };
+      const sessionId = await startSession(tx, user!.id, meta);
+      return { ok: true, value: { claims: claimsFor({ id: user!.id, email: invite.email, role: invite.role }, sessionId), home: ROLE_HOME[invite.role] } };
     },
     conn,
   );

@@ -13,6 +13,7 @@ import type { AuthFailure } from "./local-auth";
 export interface AuthRouteContext {
   conn: Connection;
   ip: string;
+  userAgent: string | null;
   appUrl: string;
   request: Request;
 }
@@ -28,6 +29,7 @@ export function jsonAuthRoute<S extends z.ZodType>(schema: S, handler: (input: z
       return await handler(parsed.data, {
         conn: await getConnection(),
         ip: clientAddress(request),
+        userAgent: request.headers.get("user-agent"),
         appUrl: serverEnv().APP_URL,
         request,
       });

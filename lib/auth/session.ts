@@ -1,5 +1,5 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { cookies, headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
@@ -8,6 +8,7 @@ import { partners, profiles, type AppRole } from "@/lib/db/schema";
 import { withSession, type SessionClaims } from "@/lib/db/session";
 import { sessionCookieName } from "./cookie";
 import { verifySession } from "./jwt";
+import { isSessionId, sessionIsLive } from "./sessions";
 import { getSupabaseClaims } from "./supabase";
 
 export interface CurrentUser {
@@ -29,10 +30,14 @@ export async function getClaims(): Promise<SessionClaims | null> {
   return verifySession(token, serverEnv().SESSION_SECRET);
 }
 
-/** The signed-in person with the role read from `profiles` (never from the token), once per request. */
+/**
+ * The signed-in person with the role read from `profiles` (never from the token), once per request. The
+ * token's session must still be live server-side, so logout and revocations apply at once.
+ */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const claims = await getClaims();
-  if (!claims) return null;
+  const sessionId = claims?.session_id;
+  if (!claims || !isSessionId(sessionId)) return null;
   const [row] = await withSession({ claims }, (tx) =>
     tx
       .select({
@@ -47,7 +52,7 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
       })
       .from(profiles)
       .leftJoin(partners, eq(partners.id, profiles.partnerId))
-      .where(eq(profiles.id, claims.sub)),
+      .where(and(eq(profiles.id, claims.sub), sessionIsLive(sessionId))),
   );
   if (!row || row.deactivatedAt) return null;
   const { deactivatedAt: _deactivated, ...user } = row;

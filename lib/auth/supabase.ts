@@ -38,6 +38,7 @@ export async function getSupabaseClaims(): Promise<SessionClaims | null> {
     role: "authenticated",
     aud: "authenticated",
     app_metadata: { provider: typeof c.app_metadata?.provider === "string" ? c.app_metadata.provider : "email" },
+    session_id: typeof c.session_id === "string" ? c.session_id : undefined,
     iat: typeof c.iat === "number" ? c.iat : undefined,
     exp: typeof c.exp === "number" ? c.exp : undefined,
   };

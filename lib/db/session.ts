@@ -11,6 +11,8 @@ export interface SessionClaims {
   role: "authenticated";
   aud: "authenticated";
   app_metadata: { role?: AppRole; provider?: string };
+  /** The server-side session record this token belongs to (Supabase's claim name); checked on every request. */
+  session_id?: string;
   iat?: number;
   exp?: number;
 }

@@ -44,6 +44,26 @@ export function resetPasswordContent(url: string): EmailContent {
   );
 }
 
+/** Sent instead of an "already registered" answer, so the sign-up form does not reveal which emails have accounts. */
+export function signUpExistingAccountContent(url: string): EmailContent {
+  return build(
+    "Someone tried to sign up with your email",
+    ["Someone (perhaps you) tried to create a PartnerOS account with this email address, which already has one.", "Sign in with your password, or reset it if you forgot it."],
+    { label: "Sign in", url },
+    "If this was not you, you can ignore this email: nothing was changed.",
+  );
+}
+
+/** Sent to an invitee who already has an account, instead of telling the inviter that the account exists. */
+export function inviteExistingAccountContent(inviter: string, company: string, url: string): EmailContent {
+  return build(
+    `${inviter} invited you to ${company} on PartnerOS`,
+    [`${inviter} invited you to join ${company} on PartnerOS.`, "This email address already has a PartnerOS account, so no new account was created. Sign in as usual; if you need to move your account to this organisation, reply to the person who invited you."],
+    { label: "Sign in", url },
+    "If you did not expect this, you can ignore this email: nothing was changed.",
+  );
+}
+
 export function invitationContent(inviter: string, company: string, roleLabel: string, url: string): EmailContent {
   return build(
     `${inviter} invited you to ${company} on PartnerOS`,

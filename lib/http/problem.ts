@@ -48,8 +48,41 @@ export async function readJsonObject(request: Request): Promise<Record<string, u
   }
 }
 
+/**
+ * Set by the PartnerOS server (scripts/next-server.ts) to the TCP peer's address, after discarding any value
+ * the client sent under this name.
+ */
+export const PEER_ADDRESS_HEADER = "x-partneros-peer-address";
+
+/** TRUSTED_PROXY_HOPS: how many proxies in front of the app append to X-Forwarded-For (0 = none, the default). */
+export function trustedProxyHops(): number {
+  const hops = Number(process.env.TRUSTED_PROXY_HOPS ?? "0");
+  return Number.isInteger(hops) && hops >= 0 && hops <= 20 ? hops : 0;
+}
+
+let warnedUnknownPeer = false;
+
+/** No trustworthy address at all: every such client shares one bucket, which is safe but coarse, so say so once. */
+function unknownPeer(): string {
+  if (!warnedUnknownPeer && process.env.NODE_ENV === "production") {
+    warnedUnknownPeer = true;
+    console.warn("[rate-limit] no client address: run `npm start` (scripts/next-server.ts) or set TRUSTED_PROXY_HOPS for your proxy");
+  }
+  return "unknown";
+}
+
+/**
+ * The client address rate limits key on. Only what trusted parties wrote counts: with N proxies the address
+ * the outermost one saw is the Nth X-Forwarded-For entry from the right (entries further left are whatever
+ * the client sent); with none, the socket peer. A request that did not pass all N proxies falls back to the peer.
+ */
 export function clientAddress(request: Request): string {
-  const forwarded = request.headers.get("x-forwarded-for");
-  const first = forwarded?.split(",")[0]?.trim();
-  return first || request.headers.get("x-real-ip") || "unknown";
+  const hops = trustedProxyHops();
+  const peer = request.headers.get(PEER_ADDRESS_HEADER)?.trim() || unknownPeer();
+  if (hops === 0) return peer;
+  const forwarded = (request.headers.get("x-forwarded-for") ?? "")
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  return forwarded.length >= hops ? forwarded[forwarded.length - hops]! : peer;
 }

@@ -6,7 +6,7 @@ import { ActionError, defineAction } from "@/lib/actions/safe-action";
 import { hashToken, newToken } from "@/lib/auth/tokens";
 import { rows } from "@/lib/db/session";
 import { enqueueInvitationEmail } from "@/lib/email/outbox";
-import { invitationContent } from "@/lib/email/templates";
+import { invitationContent, inviteExistingAccountContent } from "@/lib/email/templates";
 import { serverEnv } from "@/lib/env";
 import { contactDetailsSchema, emailPreferencesSchema, inviteColleagueSchema } from "./schemas";
 
@@ -51,27 +51,27 @@ export const inviteColleagueAction = defineAction({
     if (!me?.partner_id || me.partner_member_role !== "admin")
       throw new ActionError(403, "Only an admin of your organisation can invite colleagues");
     const token = newToken();
-    const [invited] = await rows<{ outcome: "invited" | "account_exists" | "pending"; invitation_id: string | null }>(
+    const existing = inviteExistingAccountContent(user.displayName, me.partner_name, `${serverEnv().APP_URL}/login`);
+    const [invited] = await rows<{ outcome: "invited" | "sent" | "pending"; invitation_id: string | null }>(
       tx,
       sql`select * from private.invite_colleague(${email}, ${memberRole}::public.partner_member_role, ${hashToken(token)},
-            ${new Date(Date.now() + INVITE_TTL_MS).toISOString()}::timestamptz)`,
+            ${new Date(Date.now() + INVITE_TTL_MS).toISOString()}::timestamptz, ${existing.subject}, ${existing.text}, ${existing.html})`,
     );
-    if (invited?.outcome === "account_exists")
-      throw new ActionError(409, "This person already has an account", { email: ["This person already has an account"] });
     if (invited?.outcome === "pending")
       throw new ActionError(409, "An invitation is already pending", { email: ["An invitation to this email is already pending"] });
-    const invitationId = invited!.invitation_id!;
-    await enqueueInvitationEmail(
-      tx,
-      invitationId,
-      invitationContent(
-        user.displayName,
-        me.partner_name,
-        memberRole === "admin" ? "partner admin" : "partner member",
-        `${serverEnv().APP_URL}/invite/${encodeURIComponent(token)}`,
-      ),
-    );
+    if (invited?.outcome === "invited")
+      await enqueueInvitationEmail(
+        tx,
+        invited.invitation_id!,
+        invitationContent(
+          user.displayName,
+          me.partner_name,
+          memberRole === "admin" ? "partner admin" : "partner member",
+          `${serverEnv().APP_URL}/invite/${encodeURIComponent(token)}`,
+        ),
+      );
     revalidatePath("/portal/profile");
-    return { invitationId };
+    // No invitation id in the answer: it must not differ for emails that already have an account.
+    return { sent: true };
   },
 });

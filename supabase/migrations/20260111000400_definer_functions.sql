@@ -94,13 +94,20 @@ end
 $$;
 
 -- A partner admin invites a colleague into the admin's own organisation (derived from auth.uid()).
-create function private.invite_colleague(p_email text, p_member_role public.partner_member_role, p_token_hash text, p_expires_at timestamptz)
+-- An address that already has an account, or an open invitation from another organisation, gets the
+-- same outcome to the caller as a new invitation ('sent'), so the form cannot probe who has an account;
+-- an existing account is told by email instead (p_existing_*: at most one notice per address and hour).
+create function private.invite_colleague(
+  p_email text, p_member_role public.partner_member_role, p_token_hash text, p_expires_at timestamptz,
+  p_existing_subject text, p_existing_text text, p_existing_html text
+)
 returns table (outcome text, invitation_id uuid)
 language plpgsql volatile security definer set search_path = ''
 as $$
 declare
   me public.profiles%rowtype;
   created uuid;
+  pending_org uuid;
 begin
   select * into me from public.profiles p
     where p.id = (select auth.uid()) and p.role = 'partner' and p.deactivated_at is null and p.partner_member_role = 'admin';
@@ -108,11 +115,18 @@ begin
     raise exception 'Only an admin of your organisation can invite colleagues' using errcode = '42501';
   end if;
   if exists (select 1 from public.profiles p where lower(p.email) = lower(p_email)) then
-    return query select 'account_exists'::text, null::uuid;
+    insert into public.email_outbox (to_email, template, subject, text_body, html_body, idempotency_key)
+      values (lower(p_email), 'invite-existing-account', p_existing_subject, p_existing_text, p_existing_html,
+              'invite-existing-account:' || lower(p_email) || ':' || floor(extract(epoch from now()) / 3600)::bigint)
+      on conflict (idempotency_key) do nothing;
+    return query select 'sent'::text, null::uuid;
     return;
   end if;
-  if exists (select 1 from public.invitations i where lower(i.email) = lower(p_email) and i.accepted_at is null and i.revoked_at is null) then
-    return query select 'pending'::text, null::uuid;
+  select i.partner_id into pending_org from public.invitations i
+    where lower(i.email) = lower(p_email) and i.accepted_at is null and i.revoked_at is null
+    limit 1;
+  if found then
+    return query select (case when pending_org = me.partner_id then 'pending' else 'sent' end)::text, null::uuid;
     return;
   end if;
   insert into public.invitations (email, role, partner_id, partner_member_role, token_hash, invited_by, expires_at)
@@ -239,7 +253,7 @@ revoke all on function private.queue_deal_changes(uuid[]) from public, anon;
 revoke all on function private.notify_vp_of_blocker(uuid) from public, anon;
 revoke all on function private.notify_blocker_resolved(uuid) from public, anon;
 revoke all on function private.enqueue_invitation_email(uuid, text, text, text) from public, anon;
-revoke all on function private.invite_colleague(text, public.partner_member_role, text, timestamptz) from public, anon;
+revoke all on function private.invite_colleague(text, public.partner_member_role, text, timestamptz, text, text, text) from public, anon;
 revoke all on function private.partner_colleague_invitations() from public, anon;
 revoke all on function private.partner_referred_deals() from public, anon;
 revoke all on function private.partner_standing_inputs(date, date, date, date) from public, anon;
@@ -252,7 +266,7 @@ grant execute on function private.queue_deal_changes(uuid[]) to authenticated;
 grant execute on function private.notify_vp_of_blocker(uuid) to authenticated;
 grant execute on function private.notify_blocker_resolved(uuid) to authenticated;
 grant execute on function private.enqueue_invitation_email(uuid, text, text, text) to authenticated;
-grant execute on function private.invite_colleague(text, public.partner_member_role, text, timestamptz) to authenticated;
+grant execute on function private.invite_colleague(text, public.partner_member_role, text, timestamptz, text, text, text) to authenticated;
 grant execute on function private.partner_colleague_invitations() to authenticated;
 grant execute on function private.partner_referred_deals() to authenticated;
 grant execute on function private.partner_standing_inputs(date, date, date, date) to authenticated;

@@ -1,14 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import {
-  acceptInvitation,
-  changePassword,
-  logIn,
-  requestPasswordReset,
-  resetPassword,
-  signUp,
-  verifyEmail,
-} from "@/lib/auth/local-auth";
+import { acceptInvitation, requestPasswordReset, resetPassword, signUp, verifyEmail } from "@/lib/auth/local-auth";
+import { changePassword, logIn } from "@/lib/auth/local-login";
 import { hashPassword } from "@/lib/auth/password";
 import { hashToken } from "@/lib/auth/tokens";
 import { rows, withSystem } from "@/lib/db/session";
@@ -66,12 +59,15 @@ describe("partner sign-up", () => {
     expect(login.ok && login.value.claims).toMatchObject({ email: input.email, role: "authenticated", app_metadata: { role: "partner" } });
   });
 
-  test("a duplicate email is refused with a field error and writes nothing", async () => {
+  test("a duplicate email gets the same answer as a new one, writes no account and emails the owner instead", async () => {
     const before = await db.conn.query<{ n: number }>("select count(*)::int as n from public.partners");
     const result = await signUp(db.conn, { ...input, email: "DANA@reyes.example".toLowerCase() }, ctx());
-    expect(result).toMatchObject({ ok: false, status: 409, errors: { email: [expect.stringContaining("already exists")] } });
+    expect(result).toEqual({ ok: true, value: null });
     const after = await db.conn.query<{ n: number }>("select count(*)::int as n from public.partners");
     expect(after[0]!.n).toBe(before[0]!.n);
+    const mails = await outboxFor(input.email);
+    expect(mails.map((m) => m.template)).toEqual(["verify-email", "signup-existing-account"]);
+    expect(mails[1]!.text_body).toContain("reset it");
   });
 
   test("only the token's hash is stored", async () => {
@@ -97,15 +93,16 @@ describe("login", () => {
   test("the 11th failed attempt within a minute from one address is refused with Retry-After", async () => {
     const ip = "203.0.113.9";
     const now = new Date("2026-11-21T10:00:05Z");
+    // A different email each time, so only the per-address limit is in play.
     for (let i = 0; i < 10; i += 1) {
-      const r = await logIn(db.conn, { email: "nobody@x.example", password: "nope" }, { ip, now });
+      const r = await logIn(db.conn, { email: `nobody${i}@x.example`, password: "nope" }, { ip, now });
       expect(r).toMatchObject({ ok: false, status: 401 });
     }
-    const blocked = await logIn(db.conn, { email: "nobody@x.example", password: "nope" }, { ip, now });
+    const blocked = await logIn(db.conn, { email: "nobody-a@x.example", password: "nope" }, { ip, now });
     expect(blocked).toMatchObject({ ok: false, status: 429, retryAfterSeconds: 55 });
-    const otherAddress = await logIn(db.conn, { email: "nobody@x.example", password: "nope" }, { ip: "203.0.113.10", now });
+    const otherAddress = await logIn(db.conn, { email: "nobody-b@x.example", password: "nope" }, { ip: "203.0.113.10", now });
     expect(otherAddress).toMatchObject({ status: 401 });
-    const nextWindow = await logIn(db.conn, { email: "nobody@x.example", password: "nope" }, { ip, now: new Date("2026-11-21T10:01:01Z") });
+    const nextWindow = await logIn(db.conn, { email: "nobody-c@x.example", password: "nope" }, { ip, now: new Date("2026-11-21T10:01:01Z") });
     expect(nextWindow).toMatchObject({ status: 401 });
   });
 

@@ -160,13 +160,15 @@ describe("partners act on and read their own organisation only, derived from aut
       attempt(db.conn, as(u), (tx) =>
         rows<{ outcome: string; invitation_id: string | null }>(
           tx,
-          sql`select * from private.invite_colleague(${email}, 'member', ${`hash-${email}`}, now() + interval '7 days')`,
+          sql`select * from private.invite_colleague(${email}, 'member', ${`hash-${email}`}, now() + interval '7 days', 's', 't', 'h')`,
         ),
       );
     expect((await invite(w.users.partnerA2, "new@brightpath.example")).error?.code).toBe("42501");
-    expect((await invite(w.users.partnerA, w.users.partnerB.email)).value).toEqual([{ outcome: "account_exists", invitation_id: null }]);
+    expect((await invite(w.users.partnerA, w.users.partnerB.email)).value).toEqual([{ outcome: "sent", invitation_id: null }]);
+    const [notice] = await db.conn.query<{ n: number }>("select count(*)::int as n from public.email_outbox where to_email = lower($1) and template = 'invite-existing-account'", [w.users.partnerB.email]);
+    expect(notice!.n).toBe(1);
     const made = await runAsUser(db.conn, w.users.partnerA.claims, (tx) =>
-      rows<{ outcome: string; invitation_id: string }>(tx, sql`select * from private.invite_colleague('colleague@brightpath.example', 'member', 'hash-c', now() + interval '7 days')`),
+      rows<{ outcome: string; invitation_id: string }>(tx, sql`select * from private.invite_colleague('colleague@brightpath.example', 'member', 'hash-c', now() + interval '7 days', 's', 't', 'h')`),
     );
     expect(made[0]!.outcome).toBe("invited");
     const [row] = await db.conn.query<{ partner_id: string }>("select partner_id from public.invitations where id = $1", [made[0]!.invitation_id]);

@@ -25,7 +25,6 @@ const { updateProgramSettingsAction } = await import("@/lib/program/actions");
 const onboarding = await import("@/lib/onboarding/actions");
 const { inviteColleagueAction, updateEmailPreferencesAction } = await import("@/lib/partner-account/actions");
 const { acceptInvitation } = await import("@/lib/auth/local-auth");
-const { claimsOf } = f;
 const { sessionCookieName } = await import("@/lib/auth/cookie");
 const { seedProgramDocuments } = await import("@/lib/seed/program-documents");
 
@@ -104,7 +103,8 @@ async function onboardApplicant(overrides: Record<string, unknown> = {}) {
     id: profile!.id,
     email: input.email,
     role: "partner" as const,
-    claims: claimsOf({ id: profile!.id, email: input.email, role: "partner" }),
+    // The claims of the session the invitation opened (they name its server-side session record).
+    claims: accepted.value.claims,
   };
   return { user, partnerId: approved.data.partnerId, linkCode: approved.data.linkCode, input };
 }

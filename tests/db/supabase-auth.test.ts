@@ -1,7 +1,7 @@
 import { createClient } from "@supabase/supabase-js";
 import WebSocket from "ws";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { supabaseChangePassword, supabaseLogIn, supabaseRequestReset, supabaseSignUp } from "@/lib/auth/supabase-auth";
+import { supabaseChangePassword, supabaseLogIn, supabaseRequestReset, supabaseSetPassword, supabaseSignUp } from "@/lib/auth/supabase-auth";
 import { createTestDatabase, type TestDatabase } from "../support/db";
 import { startGoTrueServer } from "../support/gotrue-server";
 
@@ -27,7 +27,7 @@ afterAll(async () => {
 describe("Supabase Auth adapter against a local GoTrue contract server", () => {
   const input = { displayName: "Kim Lee", companyName: "Lee Advisory", email: "kim@lee.example", password: "a long password" };
 
-  test("sign-up creates the Supabase user, then our organisation and profile; a repeat is a duplicate", async () => {
+  test("sign-up creates the Supabase user, then our organisation and profile; a repeat answers alike and emails the owner", async () => {
     const result = await supabaseSignUp(db.conn, client(), input, { ip: "1.1.1.1", appUrl });
     expect(result).toEqual({ ok: true, value: { next: "/check-email?email=kim%40lee.example" } });
     const signup = gotrue.requests.find((r) => r.path === "/auth/v1/signup?redirect_to=http%3A%2F%2Flocalhost%3A3000%2Fauth%2Fcallback" || r.path.startsWith("/auth/v1/signup"));
@@ -37,7 +37,9 @@ describe("Supabase Auth adapter against a local GoTrue contract server", () => {
       [input.email],
     );
     expect(profile).toEqual({ role: "partner", status: "applicant" });
-    expect(await supabaseSignUp(db.conn, client(), input, { ip: "1.1.1.1", appUrl })).toMatchObject({ ok: false, status: 409 });
+    expect(await supabaseSignUp(db.conn, client(), input, { ip: "1.1.1.1", appUrl })).toEqual(result);
+    const mails = await db.conn.query<{ template: string }>("select template from public.email_outbox where to_email = $1", [input.email]);
+    expect(mails.map((m) => m.template)).toEqual(["signup-existing-account"]);
   });
 
   test("login: unconfirmed, wrong password, then success with the role's home", async () => {
@@ -52,10 +54,17 @@ describe("Supabase Auth adapter against a local GoTrue contract server", () => {
       ok: true,
       value: { home: "/portal" },
     });
+    // The Supabase session is recorded server-side under its session_id claim, so it can be revoked.
+    const live = await db.conn.query<{ n: number }>(
+      "select count(*)::int as n from private.sessions s join auth.users u on u.id = s.user_id where u.email = $1 and s.revoked_at is null and s.expires_at is null",
+      [input.email],
+    );
+    expect(live[0]!.n).toBe(1);
   });
 
   test("failed logins share the Postgres rate limit: the 11th is a 429", async () => {
-    for (let i = 0; i < 10; i += 1) await supabaseLogIn(db.conn, client(), { email: input.email, password: "wrong" }, { ip: "3.3.3.3" });
+    // Unknown emails, so the per-account delay (tested below) stays out of this one.
+    for (let i = 0; i < 10; i += 1) await supabaseLogIn(db.conn, client(), { email: `x${i}@lee.example`, password: "wrong" }, { ip: "3.3.3.3" });
     expect(await supabaseLogIn(db.conn, client(), { email: input.email, password: input.password }, { ip: "3.3.3.3" })).toMatchObject({ status: 429 });
   });
 
@@ -63,8 +72,28 @@ describe("Supabase Auth adapter against a local GoTrue contract server", () => {
     expect(await supabaseRequestReset(db.conn, client(), input.email, { ip: "4.4.4.4", appUrl })).toEqual({ ok: true, value: null });
     expect(gotrue.requests.at(-1)?.path).toContain("/auth/v1/recover");
     const c = client();
-    expect(await supabaseChangePassword(c, input.email, { currentPassword: "nope", newPassword: "another long pw" })).toMatchObject({ ok: false });
-    expect(await supabaseChangePassword(c, input.email, { currentPassword: input.password, newPassword: "another long pw" })).toEqual({ ok: true, value: null });
+    const [me] = await db.conn.query<{ id: string }>("select id from auth.users where email = $1", [input.email]);
+    const user = { id: me!.id, email: input.email };
+    expect(await supabaseChangePassword(db.conn, c, user, { currentPassword: "nope", newPassword: "another long pw" })).toMatchObject({ ok: false });
+    expect(await supabaseChangePassword(db.conn, c, user, { currentPassword: input.password, newPassword: "another long pw" })).toEqual({ ok: true, value: null });
+    // The change ends every earlier session; only the one the re-check opened stays live.
+    const live = await db.conn.query<{ n: number }>("select count(*)::int as n from private.sessions where user_id = $1 and revoked_at is null", [user.id]);
+    expect(live[0]!.n).toBe(1);
     expect((await supabaseLogIn(db.conn, client(), { email: input.email, password: "another long pw" }, { ip: "5.5.5.5" })).ok).toBe(true);
+  });
+
+  test("a reset keeps only the recovery session (it proved the mailbox) and ends every other one", async () => {
+    const other = client();
+    expect((await supabaseLogIn(db.conn, other, { email: input.email, password: "another long pw" }, { ip: "6.6.6.6" })).ok).toBe(true);
+    // Stands in for the session the reset link's code exchange opens.
+    const recovery = client();
+    expect((await supabaseLogIn(db.conn, recovery, { email: input.email, password: "another long pw" }, { ip: "7.7.7.7" })).ok).toBe(true);
+    expect(await supabaseSetPassword(db.conn, recovery, "reset long pw 3")).toEqual({ ok: true, value: null });
+    const [me] = await db.conn.query<{ id: string }>("select id from auth.users where email = $1", [input.email]);
+    const live = await db.conn.query<{ id: string }>("select id from private.sessions where user_id = $1 and revoked_at is null", [me!.id]);
+    const recoveryToken = (await recovery.auth.getSession()).data.session!.access_token;
+    const recoveryId = JSON.parse(Buffer.from(recoveryToken.split(".")[1]!, "base64url").toString()).session_id as string;
+    expect(live.map((r) => r.id)).toEqual([recoveryId]);
+    expect(gotrue.requests.at(-1)?.path).toContain("/auth/v1/logout?scope=others");
   });
 });

@@ -26,6 +26,7 @@ export async function createUser(
 ): Promise<TestUser> {
   const role = overrides.role ?? "sales_manager";
   const id = randomUUID();
+  const sessionId = randomUUID();
   const email = overrides.email ?? `${role}-${uniq()}@test.partneros.dev`;
   await system(conn, async (tx) => {
     await tx.execute(sql`insert into auth.users (id, email, encrypted_password, email_confirmed_at)
@@ -38,8 +39,10 @@ export async function createUser(
       partnerId: role === "partner" ? overrides.partnerId : null,
       partnerMemberRole: role === "partner" ? "admin" : null,
     });
+    // A live server-side session, so tokens signed from these claims pass the per-request session check.
+    await tx.execute(sql`insert into private.sessions (id, user_id, expires_at) values (${sessionId}, ${id}, now() + interval '1 day')`);
   });
-  return { id, email, role, claims: claimsOf({ id, email, role }) };
+  return { id, email, role, claims: { ...claimsOf({ id, email, role }), session_id: sessionId } };
 }
 
 export async function createTier(conn: Connection, overrides: Partial<typeof s.tiers.$inferInsert> = {}) {

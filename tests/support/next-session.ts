@@ -22,3 +22,9 @@ export async function signInAs(user: { claims: Parameters<typeof signSession>[0]
   jar.clear();
   if (user) jar.set(sessionCookieName(), await signSession(user.claims, process.env.SESSION_SECRET!));
 }
+
+/** Puts a raw session cookie value (e.g. one copied from a Set-Cookie header) in the jar; `null` empties it. */
+export function setSessionCookie(value: string | null): void {
+  jar.clear();
+  if (value) jar.set(sessionCookieName(), value);
+}

@@ -12,8 +12,8 @@ export default async function CheckEmailPage({ searchParams }: { searchParams: P
       title="Check your email"
       description={
         <>
-          We sent a confirmation link to <strong className="text-foreground">{email ?? "your inbox"}</strong>. Open it to activate
-          your account; it expires in 24 hours.
+          We sent an email to <strong className="text-foreground">{email ?? "your inbox"}</strong>. Open the link in it to
+          continue; a confirmation link expires in 24 hours.
         </>
       }
       footer={

@@ -14,6 +14,7 @@ const NOTICES = {
   verifyFailed: { tone: "error", title: "That confirmation link no longer works", detail: "It may have expired or been used already. Sign in to get a new one." },
   reset: { tone: "success", title: "Password changed", detail: "Sign in with your new password." },
   signedOut: { tone: "success", title: "You are signed out" },
+  signedOutEverywhere: { tone: "success", title: "You are signed out everywhere", detail: "Every session of your account has ended. Sign in to continue here." },
 } as const;
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { ChangePasswordForm } from "@/components/auth/change-password-form";
+import { SessionsList } from "@/components/auth/sessions-list";
 import { PageHeader } from "@/components/shell/page-header";
 import { SettingsNav } from "@/components/settings/settings-nav";
 import { InviteForm } from "@/components/team/invite-form";
@@ -8,6 +9,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { ROLE_LABELS, STAFF_ROLES } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
+import { listMySessions } from "@/lib/auth/sessions";
 import { withSession } from "@/lib/db/session";
 import { listOpenInvitations, listStaff } from "@/lib/team/queries";
 
@@ -18,9 +20,11 @@ const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium" });
 export default async function SettingsPage() {
   const user = await requireUser(STAFF_ROLES);
   const isVp = user.role === "vp";
-  const [staff, invites] = isVp
-    ? await withSession({ claims: user.claims }, async (tx) => [await listStaff(tx), await listOpenInvitations(tx)] as const)
-    : [[], []];
+  const { staff, invites, sessions } = await withSession({ claims: user.claims }, async (tx) => ({
+    staff: isVp ? await listStaff(tx) : [],
+    invites: isVp ? await listOpenInvitations(tx) : [],
+    sessions: await listMySessions(tx),
+  }));
   return (
     <div className="grid gap-6">
       <PageHeader title="Settings" description={isVp ? "Your account, your team's access and the workspace." : "Your account."} />
@@ -38,13 +42,24 @@ export default async function SettingsPage() {
           <ChangePasswordForm />
         </CardContent>
       </Card>
+      <Card>
+        <CardHeader>
+          <CardTitle>
+            <h2>Sessions</h2>
+          </CardTitle>
+          <CardDescription>Where your account is signed in. Changing your password also signs out every other device.</CardDescription>
+        </CardHeader>
+        <CardContent>
+          <SessionsList sessions={sessions} currentId={user.claims.session_id} />
+        </CardContent>
+      </Card>
       {isVp ? (
         <Card>
           <CardHeader>
             <CardTitle>
               <h2>Team access</h2>
             </CardTitle>
-            <CardDescription>Invite teammates with a role. A role change applies at once, on their next click.</CardDescription>
+            <CardDescription>Invite teammates with a role. A role change or deactivation applies at once and signs the person out.</CardDescription>
           </CardHeader>
           <CardContent className="grid gap-6">
             <InviteForm />

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { ChangePasswordForm } from "@/components/auth/change-password-form";
+import { SessionsList } from "@/components/auth/sessions-list";
 import { ColleaguesList } from "@/components/partner-account/colleagues-list";
 import { ContactDetailsForm } from "@/components/partner-account/contact-details-form";
 import { EmailPreferencesForm } from "@/components/partner-account/email-preferences-form";
@@ -7,6 +8,7 @@ import { InviteColleagueForm } from "@/components/partner-account/invite-colleag
 import { PageHeader } from "@/components/shell/page-header";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session";
+import { listMySessions } from "@/lib/auth/sessions";
 import { withSession } from "@/lib/db/session";
 import {
   getMyPartnerProfileOrThrow,
@@ -18,12 +20,13 @@ export const metadata: Metadata = { title: "Profile" };
 
 export default async function PortalProfilePage() {
   const user = await requireUser(["partner"]);
-  const { profile, colleagues, invitations } = await withSession({ claims: user.claims }, async (tx) => {
+  const { profile, colleagues, invitations, sessions } = await withSession({ claims: user.claims }, async (tx) => {
     const me = await getMyPartnerProfileOrThrow(tx, user.id);
     return {
       profile: me,
       colleagues: await listColleagues(tx, user.partnerId!),
       invitations: me.memberRole === "admin" ? await listOpenColleagueInvitations(tx) : [],
+      sessions: await listMySessions(tx),
     };
   });
   const isAdmin = profile.memberRole === "admin";
@@ -81,6 +84,17 @@ export default async function PortalProfilePage() {
         </CardHeader>
         <CardContent>
           <ChangePasswordForm />
+        </CardContent>
+      </Card>
+      <Card>
+        <CardHeader>
+          <CardTitle>
+            <h2>Sessions</h2>
+          </CardTitle>
+          <CardDescription>Where your account is signed in. Changing your password also signs out every other device.</CardDescription>
+        </CardHeader>
+        <CardContent>
+          <SessionsList sessions={sessions} currentId={user.claims.session_id} />
         </CardContent>
       </Card>
     </div>

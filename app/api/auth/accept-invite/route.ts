@@ -4,7 +4,7 @@ import { failure, jsonAuthRoute, withSessionCookie } from "@/lib/auth/route";
 import { acceptInviteSchema } from "@/lib/auth/schemas";
 
 export const POST = jsonAuthRoute(acceptInviteSchema, async (input, ctx) => {
-  const result = await acceptInvitation(ctx.conn, input);
+  const result = await acceptInvitation(ctx.conn, input, new Date(), ctx);
   if (!result.ok) return failure(result);
   return withSessionCookie({ ok: true, next: result.value.home }, result.value.claims);
 });

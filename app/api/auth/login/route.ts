@@ -1,7 +1,7 @@
 // POST /api/auth/login — email + password; sets the session cookie. Failed attempts are rate-limited per address.
 import { z } from "zod";
 import { NextResponse } from "next/server";
-import { logIn } from "@/lib/auth/local-auth";
+import { logIn } from "@/lib/auth/local-login";
 import { supabaseServerClient } from "@/lib/auth/supabase";
 import { supabaseLogIn } from "@/lib/auth/supabase-auth";
 import { isSupabaseAuth } from "@/lib/env";

@@ -165,8 +165,12 @@ describe("partners act on and read their own organisation only, derived from aut
       );
     expect((await invite(w.users.partnerA2, "new@brightpath.example")).error?.code).toBe("42501");
     expect((await invite(w.users.partnerA, w.users.partnerB.email)).value).toEqual([{ outcome: "sent", invitation_id: null }]);
-    const [notice] = await db.conn.query<{ n: number }>("select count(*)::int as n from public.email_outbox where to_email = lower($1) and template = 'invite-existing-account'", [w.users.partnerB.email]);
-    expect(notice!.n).toBe(1);
+    const notices = await runAsUser(db.conn, w.users.partnerA.claims, async (tx) => {
+      await tx.execute(sql`select * from private.invite_colleague(${w.users.partnerB.email}, 'member', 'hash-x', now() + interval '7 days', 's', 't', 'h')`);
+      await tx.execute(sql`select * from private.invite_colleague(${w.users.partnerB.email}, 'member', 'hash-y', now() + interval '7 days', 's', 't', 'h')`);
+      return 0;
+    }).then(() => db.conn.query<{ n: number }>("select count(*)::int as n from public.email_outbox where to_email = lower($1) and template = 'invite-existing-account'", [w.users.partnerB.email]));
+    expect(notices[0]!.n).toBe(1);
     const made = await runAsUser(db.conn, w.users.partnerA.claims, (tx) =>
       rows<{ outcome: string; invitation_id: string }>(tx, sql`select * from private.invite_colleague('colleague@brightpath.example', 'member', 'hash-c', now() + interval '7 days', 's', 't', 'h')`),
     );

@@ -48,9 +48,12 @@ export async function monthlyLeaderboard(
   return { currency, rows: rankLeaderboard(deals, currency, rates) };
 }
 
-/** Ranks won deals by partner: revenue in `currency` (converted at the close date), then deal count, then name. */
+/**
+ * Ranks won deals by partner: revenue in `currency` (converted at the close date), then deal count, then
+ * name. A row may stand for several deals of one partner, currency and day (`deals`, default 1).
+ */
 export function rankLeaderboard(
-  deals: readonly { partner_id: string; name: string; value_minor: string; currency: string; close_date: string }[],
+  deals: readonly { partner_id: string; name: string; value_minor: string; currency: string; close_date: string; deals?: number }[],
   currency: string,
   rates: readonly FxRate[],
 ): LeaderboardRow[] {
@@ -63,7 +66,7 @@ export function rankLeaderboard(
       revenueMinor: 0,
       wonDeals: 0,
     };
-    row.wonDeals += 1;
+    row.wonDeals += d.deals ?? 1;
     try {
       row.revenueMinor += convert(Number(d.value_minor), d.currency, currency, d.close_date, rates);
     } catch {

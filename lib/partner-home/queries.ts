@@ -47,7 +47,7 @@ interface StandingInputs {
   currency: string;
   rates: FxRate[];
   own: WonDeal[];
-  month: (WonDeal & { partner_id: string; name: string })[];
+  month: (WonDeal & { partner_id: string; name: string; deals: number })[];
 }
 
 /**

@@ -175,10 +175,14 @@ as $$
       from public.opportunities o join public.stages s on s.id = o.stage_id
       where s.is_won and o.referring_partner_id = private.current_partner_id()
         and o.actual_close_date between p_window_start and p_window_end), '[]'::jsonb),
-    'month', coalesce((select jsonb_agg(jsonb_build_object('partner_id', p.id, 'name', p.name, 'value_minor', o.value_minor::text,
-        'currency', o.currency, 'close_date', o.actual_close_date::text))
-      from public.opportunities o join public.stages s on s.id = o.stage_id join public.partners p on p.id = o.referring_partner_id
-      where s.is_won and o.actual_close_date between p_month_start and p_month_end), '[]'::jsonb)
+    -- The month's board needs each partner's total, converted at each close date's rate: sums per
+    -- partner, currency and day, never a single deal of another partner.
+    'month', coalesce((select jsonb_agg(jsonb_build_object('partner_id', d.partner_id, 'name', d.name, 'value_minor', d.value_minor::text,
+        'currency', d.currency, 'close_date', d.close_date::text, 'deals', d.deals))
+      from (select p.id as partner_id, p.name, o.currency, o.actual_close_date as close_date, sum(o.value_minor) as value_minor, count(*)::int as deals
+            from public.opportunities o join public.stages s on s.id = o.stage_id join public.partners p on p.id = o.referring_partner_id
+            where s.is_won and o.actual_close_date between p_month_start and p_month_end
+            group by p.id, p.name, o.currency, o.actual_close_date) d), '[]'::jsonb)
   ) end
 $$;
 

@@ -11,7 +11,8 @@ export interface Claim {
 
 /**
  * Live claims on a customer domain across all partners: pending registrations and approved ones still
- * protected on `today`. Reads every partner's rows, so the caller holds a system step.
+ * protected on `today`. Reads every partner's rows: reviewers may; a partner's own check is the database's
+ * (private.registration_refusal, run by the registration trigger).
  */
 export async function liveClaims(
   tx: Tx,

@@ -73,7 +73,8 @@ begin
   elsif new.stage_id is distinct from old.stage_id then
     raise exception 'Move the opportunity to change its stage' using errcode = '42501';
   end if;
-  foreach field in array stage.required_fields loop
+  -- A caller who cannot read the stage gets no rule here; the policies refuse the write.
+  foreach field in array coalesce(stage.required_fields, '{}') loop
     if nullif(trim(coalesce(to_jsonb(new) ->> field, '')), '') is null
        and (tg_op = 'INSERT' or nullif(trim(coalesce(to_jsonb(old) ->> field, '')), '') is not null) then
       raise exception '% needs %', stage.name, private.required_field_label(field)
@@ -279,6 +280,10 @@ grant execute on function public.reject_deal_registration(uuid, text) to authent
 -- Commission lines: finance approves only through approve_commission_lines, which checks the holding
 -- period and writes the balanced journal in the same statement. Rejecting stays a plain update.
 revoke update (status, approved_by, approved_at) on public.commission_lines from authenticated;
+drop policy "finance approves earned lines" on public.commission_lines;
+create policy "finance rejects earned lines" on public.commission_lines for update to authenticated
+  using (status = 'earned' and (select private.has_role('finance')))
+  with check (status = 'earned' and (select private.has_role('finance')));
 
 /**
  * Approves earned payable lines past their holding period, all or none (a clawback only together with the

@@ -168,7 +168,7 @@ const CASES: TableCase[] = [
       values ('forged', ${c.ids.schedule!}, ${c.ids.opportunity!}, ${c.ids.agreementA!}, ${c.ids.versionA!}, ${c.partnerA.id}, 'payable', 'one_time', 'x', 1, 'USD', '2030-01-01')`,
     // Approval is approve_commission_lines; a direct update may only reject (tests/db/rules-enforced.test.ts).
     set: sql`rejected_reason = 'Looked at'`,
-    allow: { select: ["vp", "finance", "partner"], insert: [], update: ["vp", "finance"], delete: [] },
+    allow: { select: ["vp", "finance", "partner"], insert: [], update: ["finance"], delete: [] },
   },
   {
     table: "commission_schedules",

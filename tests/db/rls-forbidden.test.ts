@@ -142,6 +142,18 @@ test("every table refuses deactivated users through the restrictive policy", asy
   expect(guarded.map((g) => g.tablename).sort()).toEqual(tables.map((t) => t.name));
 });
 
+test("update grants are no wider than the intended columns (where every role's columns are listed)", () => {
+  const wider: string[] = [];
+  for (const table of tables) {
+    const entries = Object.values(INTENDED[table.name] ?? {});
+    if (entries.some((e) => e.update === true)) continue;
+    const intended = new Set(entries.flatMap((e) => (Array.isArray(e.update) ? e.update : [])));
+    const extra = [...table.grants.authenticated.update].filter((c) => !intended.has(c) && table.columns.includes(c));
+    if (extra.length > 0) wider.push(`${table.name}: ${extra.sort().join(", ")}`);
+  }
+  expect(wider).toEqual([]);
+});
+
 describe.each(ROLES)("%s", (role) => {
   test.each([...Object.keys(INTENDED)].sort())("%s: writes outside the intended list are refused", async (name) => {
     const table = tables.find((t) => t.name === name);

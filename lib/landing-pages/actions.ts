@@ -3,8 +3,8 @@
 import { and, eq, sql } from "drizzle-orm";
 import { revalidatePath } from "next/cache";
 import { ActionError, defineAction } from "@/lib/actions/safe-action";
-import { systemStep } from "@/lib/db/elevate";
-import { landingPages, referralLinks } from "@/lib/db/schema";
+import { landingPages } from "@/lib/db/schema";
+import { rows } from "@/lib/db/session";
 import { invalidateLinks } from "@/lib/referrals/link-cache";
 import { landingPageActiveSchema, landingPageIdSchema, landingPageSchema } from "./schemas";
 
@@ -28,7 +28,11 @@ export const createLandingPageAction = defineAction({
       throw new ActionError(409, "That page is already allowed", {
         url: ["This address is already on the list"],
       });
-    const [created] = await tx.insert(landingPages).values({ name, url }).returning({ id: landingPages.id });
+    // Name only the granted columns (the default flag is set_default_landing_page's).
+    const [created] = await rows<{ id: string }>(
+      tx,
+      sql`insert into public.landing_pages (name, url) values (${name}, ${url}) returning id`,
+    );
     changed();
     return created!;
   },
@@ -65,21 +69,8 @@ export const setDefaultLandingPageAction = defineAction({
       .where(eq(landingPages.id, id));
     if (!target) throw new ActionError(404, "That landing page no longer exists.");
     if (!target.active) throw new ActionError(422, "Turn the page on before making it the default.");
-    const [previous] = await tx
-      .select({ id: landingPages.id })
-      .from(landingPages)
-      .where(eq(landingPages.isDefault, true));
-    await tx.update(landingPages).set({ isDefault: false }).where(eq(landingPages.isDefault, true));
-    await tx.update(landingPages).set({ isDefault: true }).where(eq(landingPages.id, id));
-    if (previous && previous.id !== id) {
-      // Default links follow the default page; campaign links keep the page their partner chose.
-      await systemStep(tx, "landing-pages.default", (sys) =>
-        sys
-          .update(referralLinks)
-          .set({ landingPageId: id })
-          .where(and(eq(referralLinks.isDefault, true), eq(referralLinks.landingPageId, previous.id))),
-      );
-    }
+    // The flag and the default links that follow it change in one SQL function that checks the caller.
+    await tx.execute(sql`select public.set_default_landing_page(${id})`);
     changed();
     return { id };
   },

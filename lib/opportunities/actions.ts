@@ -11,7 +11,7 @@ import { moveOpportunitySchema } from "./move-schema";
 import { recalculateAfterChange } from "@/lib/commissions/after-change";
 import { createStageTasks } from "@/lib/tasks/stage-templates";
 import { columnsOf } from "./columns";
-import { insertOpportunity } from "./create";
+import { insertOpportunity, insertOpportunityRows } from "./create";
 import { createOpportunitySchema, toMinor, updateOpportunitySchema } from "./schemas";
 
 const EDITORS = ["vp", "sales_manager", "partnership_manager"] as const;
@@ -101,9 +101,8 @@ export const cloneOpportunityAction = defineAction({
     if (!source) throw new ActionError(404, "This opportunity no longer exists");
     const [firstStage] = await rows<{ id: string }>(tx, sql`select id from public.stages where not is_won and not is_lost order by position limit 1`);
     const [{ next }] = (await rows<{ next: string }>(tx, sql`select coalesce(max(position), 0) + 1024 as next from public.opportunities where stage_id = ${firstStage!.id}`)) as [{ next: string }];
-    const [copy] = await tx
-      .insert(opportunities)
-      .values({
+    const [copy] = await insertOpportunityRows(tx, [
+      {
         customerName: source.customerName,
         title: source.title ? `${source.title} (copy)` : "Copy",
         contactName: source.contactName,
@@ -121,9 +120,8 @@ export const cloneOpportunityAction = defineAction({
         stageId: firstStage!.id,
         position: String(next),
         createdBy: user.id,
-      })
-      .returning({ id: opportunities.id });
-    await tx.execute(sql`insert into public.opportunity_stage_history (opportunity_id, to_stage_id, moved_by) values (${copy!.id}, ${firstStage!.id}, ${user.id})`);
+      },
+    ]);
     await recalculateAfterChange(tx, [copy!.id]);
     revalidatePath("/pipeline");
     return { id: copy!.id };

@@ -53,7 +53,7 @@ export const FILE_FIELD = "file";
 export const ROW_FIELD = "row";
 
 export interface ImportLookups {
-  stages: { id: string; key: string; name: string; requiredFields: string[] }[];
+  stages: { id: string; key: string; name: string; requiredFields: string[]; closed?: boolean }[];
   owners: { id: string; email: string }[];
   isvPartners: { id: string; name: string }[];
   programPartners: { id: string; name: string }[];
@@ -198,6 +198,8 @@ function validateRow(row: CsvRow, ctx: RowContext, report: ImportReport) {
   if (!stageText) fail("stage", "Enter the stage");
   else if (!stage)
     fail("stage", `Unknown stage "${stageText}": use one of ${lookups.stages.map((s) => s.name).join(", ")}`);
+  // A deal is won or lost by moving it (with the final value, close date or reason), never on import.
+  if (stage?.closed) fail("stage", `${stage.name} is a closed stage; import the deal into an open stage and move it from there`);
 
   const ownerText = cell("owner_email");
   const owner = ctx.owners.get(lower(ownerText))?.[0];

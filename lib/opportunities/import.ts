@@ -4,9 +4,10 @@ import { and, asc, inArray, isNull, ne, sql } from "drizzle-orm";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { defineAction } from "@/lib/actions/safe-action";
-import { opportunities, opportunityStageHistory, partners, profiles, stages } from "@/lib/db/schema";
+import { partners, profiles, stages } from "@/lib/db/schema";
 import { recalculateAfterChange } from "@/lib/commissions/after-change";
 import { columnsOf } from "./columns";
+import { insertOpportunityRows } from "./create";
 import { validateOpportunityImport, type ImportIssue } from "./csv";
 
 const importSchema = z.strictObject({
@@ -30,7 +31,7 @@ export const importOpportunitiesAction = defineAction({
   schema: importSchema,
   handler: async ({ csv, mode }, { tx, user }): Promise<ImportOutcome> => {
     const [stageRows, ownerRows, partnerRows] = await Promise.all([
-      tx.select({ id: stages.id, key: stages.key, name: stages.name, requiredFields: stages.requiredFields }).from(stages).orderBy(asc(stages.position)),
+      tx.select({ id: stages.id, key: stages.key, name: stages.name, requiredFields: stages.requiredFields, closed: sql<boolean>`${stages.isWon} or ${stages.isLost}` }).from(stages).orderBy(asc(stages.position)),
       tx.select({ id: profiles.id, email: profiles.email }).from(profiles).where(and(ne(profiles.role, "partner"), isNull(profiles.deactivatedAt), inArray(profiles.role, ["vp", "sales_manager", "partnership_manager"]))),
       tx.select({ id: partners.id, name: partners.name, kind: partners.kind }).from(partners),
     ]);
@@ -51,18 +52,10 @@ export const importOpportunitiesAction = defineAction({
     const outcome: ImportOutcome = { totalRows: report.totalRows, validRows: valid.length, imported: 0, errors };
     if (mode === "preview" || valid.length === 0 || (mode === "all-or-nothing" && errors.length > 0)) return outcome;
 
-    const inserted = await tx
-      .insert(opportunities)
-      .values(
-        valid.map((v, i) => ({
-          ...columnsOf(v.input),
-          stageId: v.stageId,
-          position: String(1_000_000 + i),
-          createdBy: user.id,
-        })),
-      )
-      .returning({ id: opportunities.id, stageId: opportunities.stageId });
-    await tx.insert(opportunityStageHistory).values(inserted.map((o) => ({ opportunityId: o.id, toStageId: o.stageId, movedBy: user.id })));
+    const inserted = await insertOpportunityRows(
+      tx,
+      valid.map((v, i) => ({ ...columnsOf(v.input), stageId: v.stageId, position: String(1_000_000 + i), createdBy: user.id })),
+    );
     // Imported cards go to the bottom of their columns.
     await tx.execute(sql`update public.opportunities o set position = p.max_pos + 1024 * o.position / 1000000
       from (select stage_id, coalesce(max(position) filter (where position < 1000000), 0) as max_pos from public.opportunities group by stage_id) p

@@ -5,10 +5,8 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { ActionError, defineAction } from "@/lib/actions/safe-action";
 import type { Tx } from "@/lib/db/connection";
-import { systemStep } from "@/lib/db/elevate";
 import { rows } from "@/lib/db/session";
 import { holdingOf, READY_ON } from "./approval-queue";
-import { postJournal, transfer } from "./ledger";
 
 const lineIds = z.preprocess(
   (v) => (typeof v === "string" ? [v] : v),
@@ -86,13 +84,14 @@ function refresh() {
 }
 
 /**
- * Approves earned payable lines past their holding period, all or none: each gets approved_by/at and a
- * ledger journal moving its amount to partner_payable (a clawback's negative amount reverses it).
+ * Approves earned payable lines past their holding period, all or none, through approve_commission_lines:
+ * each gets approved_by/at and a ledger journal moving its amount to partner_payable (a clawback's negative
+ * amount reverses it). The checks here only give finance the reasons line by line.
  */
 export const approveLinesAction = defineAction({
   roles: ["finance"],
   schema: approveSchema,
-  handler: async ({ lineIds: ids }, { tx, user }) => {
+  handler: async ({ lineIds: ids }, { tx }) => {
     const unique = [...new Set(ids)];
     const locked = await lockLines(tx, unique);
     const selected = new Set(unique);
@@ -103,25 +102,12 @@ export const approveLinesAction = defineAction({
         lineIds: problems.slice(0, 20),
       });
     }
-    const updated = await rows<{ id: string }>(
+    // The database re-checks every rule, sets approved_by to the caller and writes each line's journal.
+    const [done] = await rows<{ approved: number }>(
       tx,
-      sql`update public.commission_lines set status = 'approved', approved_by = ${user.id}, approved_at = now()
-        where id in (${sql.join(unique.map((id) => sql`${id}::uuid`), sql`, `)}) and status = 'earned' returning id`,
+      sql`select public.approve_commission_lines(array[${sql.join(unique.map((id) => sql`${id}::uuid`), sql`, `)}]) as approved`,
     );
-    if (updated.length !== unique.length) throw new ActionError(409, "Some lines changed while you were approving; nothing was approved");
-    await systemStep(tx, "payouts.approve-lines", async (sys) => {
-      for (const id of unique) {
-        const line = locked.get(id)!;
-        await postJournal(sys, {
-          kind: line.kind === "clawback" ? "clawback_approved" : "line_approved",
-          partnerId: line.partner_id,
-          currency: line.currency,
-          legs: transfer("partner_payable", "commission_expense", Number(line.amount_minor)),
-          commissionLineId: line.id,
-          createdBy: user.id,
-        });
-      }
-    });
+    if (Number(done?.approved) !== unique.length) throw new ActionError(409, "Some lines changed while you were approving; nothing was approved");
     refresh();
     return { approved: unique.length };
   },

@@ -1,10 +1,11 @@
 "use server";
 
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import { revalidatePath } from "next/cache";
 import { cookies, headers } from "next/headers";
 import { ActionError, defineAction, type ActionResult } from "@/lib/actions/safe-action";
 import { getConnection } from "@/lib/db/client";
+import { rows } from "@/lib/db/session";
 import { landingPages, partners, referralLinks } from "@/lib/db/schema";
 import { clientAddress, fieldErrorsOf } from "@/lib/http/problem";
 import { ATTRIBUTION_COOKIE } from "./attribution";
@@ -63,17 +64,13 @@ export const createCampaignLinkAction = defineAction({
       });
     const [org] = await tx.select({ slug: partners.slug }).from(partners).where(eq(partners.id, partnerId));
     for (let attempt = 0; attempt < 5; attempt += 1) {
-      const [created] = await tx
-        .insert(referralLinks)
-        .values({
-          partnerId,
-          code: linkCode(`${org?.slug ?? "partner"}-${campaign}`),
-          landingPageId,
-          campaign,
-          createdBy: user.id,
-        })
-        .onConflictDoNothing()
-        .returning({ id: referralLinks.id, code: referralLinks.code });
+      // Only the granted columns are named; the database checks the code's prefix and the page.
+      const [created] = await rows<{ id: string; code: string }>(
+        tx,
+        sql`insert into public.referral_links (partner_id, code, landing_page_id, campaign, created_by)
+          values (${partnerId}, ${linkCode(`${org?.slug ?? "partner"}-${campaign}`)}, ${landingPageId}, ${campaign}, ${user.id})
+          on conflict do nothing returning id, code`,
+      );
       if (created) {
         revalidatePath("/portal/links");
         return created;

@@ -3,13 +3,10 @@ import { sql } from "drizzle-orm";
 import { ActionError } from "@/lib/actions/safe-action";
 import { evaluateAchievements } from "@/lib/achievements/evaluate";
 import type { Tx } from "@/lib/db/connection";
-import { systemStep } from "@/lib/db/elevate";
-import { dealRegistrations } from "@/lib/db/schema";
 import { rows } from "@/lib/db/session";
 import { toMinor } from "@/lib/opportunities/schemas";
-import { isSelfReferral } from "./domain";
 import { notifyReviewers } from "./notify";
-import { liveClaims, lockDomain, refusalOf } from "./rules";
+import { lockDomain } from "./rules";
 import type { RegisterDealInput } from "./schemas";
 
 function valueOf(input: RegisterDealInput): number {
@@ -28,54 +25,59 @@ function valueOf(input: RegisterDealInput): number {
   return valueMinor;
 }
 
+/** The refusal the database raises when another claim holds the customer domain (hint `domain_claimed`). */
+function claimRefusal(error: unknown): string | null {
+  let current: unknown = error;
+  for (let depth = 0; current && depth < 4; depth += 1) {
+    const c = current as { code?: unknown; hint?: unknown; message?: unknown; cause?: unknown };
+    if (c.code === "P0001" && c.hint === "domain_claimed") return String(c.message);
+    current = c.cause;
+  }
+  return null;
+}
+
+export interface RegisteredDeal {
+  id: string;
+  selfReferral: boolean;
+}
+
 /**
  * A partner user registers a deal in its RLS transaction. The customer domain is locked for the rest of
- * the transaction, so of two partners registering the same customer at once the second sees the first's
- * claim and is refused with the reason.
+ * the transaction and the database refuses a domain another claim holds (and sets the self-referral
+ * flag), so of two partners registering the same customer at once the second is refused with the reason.
+ * `today` is the day the caller shows; the database judges claims on its own current date.
  */
 export async function registerDeal(
   tx: Tx,
   user: { id: string; partnerId: string },
   input: RegisterDealInput,
-  today: string,
-) {
-  const { partnerId } = user;
+  _today?: string,
+): Promise<RegisteredDeal> {
   const valueMinor = valueOf(input);
   await lockDomain(tx, input.customerDomain);
-  const { claims, own } = await systemStep(tx, "registrations.check", async (stx) => ({
-    claims: await liveClaims(stx, input.customerDomain, today),
-    own: (
-      await rows<{ website: string | null; emails: string[] | null }>(
-        stx,
-        sql`select p.website, (select json_agg(email) from public.profiles where partner_id = p.id) as emails
-            from public.partners p where p.id = ${partnerId}`,
-      )
-    )[0],
-  }));
-  const refusal = refusalOf(claims, partnerId, input.customerDomain);
-  if (refusal) throw new ActionError(409, refusal, { customerDomain: [refusal] });
-  const selfReferral = isSelfReferral(input.customerDomain, {
-    website: own?.website ?? null,
-    emails: own?.emails ?? [],
-  });
-  const [created] = await tx
-    .insert(dealRegistrations)
-    .values({
-      partnerId,
-      submittedBy: user.id,
-      customerName: input.customerName,
-      customerDomain: input.customerDomain,
-      contactName: input.contactName,
-      contactEmail: input.contactEmail,
-      estimatedValueMinor: valueMinor,
-      currency: input.currency,
-      notes: input.notes,
-      selfReferral,
-    })
-    .returning({ id: dealRegistrations.id });
-  await systemStep(tx, "registrations.submitted", async (stx) => {
-    await notifyReviewers(stx, { id: created!.id, customer: input.customerName, selfReferral });
-    await evaluateAchievements(stx, [partnerId]);
-  });
-  return { id: created!.id, selfReferral };
+  try {
+    // Only the columns a partner may write are named: the others are not granted (and drizzle would name them all).
+    const [created] = await rows<{ id: string; self_referral: boolean }>(
+      tx,
+      sql`insert into public.deal_registrations (partner_id, submitted_by, customer_name, customer_domain, contact_name,
+          contact_email, estimated_value_minor, currency, notes)
+        values (${user.partnerId}, ${user.id}, ${input.customerName}, ${input.customerDomain}, ${input.contactName},
+          ${input.contactEmail}, ${valueMinor}, ${input.currency}, ${input.notes ?? null})
+        returning id, self_referral`,
+    );
+    return { id: created!.id, selfReferral: created!.self_referral };
+  } catch (error) {
+    const refusal = claimRefusal(error);
+    if (refusal) throw new ActionError(409, refusal, { customerDomain: [refusal] });
+    throw error;
+  }
+}
+
+/** After the registration commits (system job): reviewers hear of it, the partner's achievements are re-evaluated. */
+export async function announceRegistration(
+  tx: Tx,
+  registration: RegisteredDeal & { partnerId: string; customer: string },
+): Promise<void> {
+  await notifyReviewers(tx, { id: registration.id, customer: registration.customer, selfReferral: registration.selfReferral });
+  await evaluateAchievements(tx, [registration.partnerId]);
 }

@@ -88,8 +88,13 @@ export const createShareLinkAction = defineAction({
   roles: STAFF_ROLES,
   schema: createShareLinkSchema,
   handler: async ({ fillId, expiresInDays }, { tx, user }) => {
-    const [fill] = await rows<{ template_slug: string }>(tx, sql`select template_slug from public.template_fills where id = ${fillId}`);
+    const [fill] = await rows<{ template_slug: string; created_by: string }>(
+      tx,
+      sql`select template_slug, created_by from public.template_fills where id = ${fillId}`,
+    );
     if (!fill) throw new ActionError(404, "Document not found");
+    // The database refuses it too (policy "authors share own fills").
+    if (fill.created_by !== user.id && user.role !== "vp") throw new ActionError(403, "Only the document's author or the VP can share it");
     const token = randomBytes(24).toString("base64url");
     const expiresAt = expiresInDays ? new Date(Date.now() + expiresInDays * 86_400_000).toISOString() : null;
     const [link] = await rows<{ id: string }>(

@@ -121,11 +121,12 @@ describe("who sees and changes commission lines", () => {
     expect(await visible(users[who])).toEqual(expected);
   });
 
-  test("finance approves an earned line; nobody can then change or delete it, not even the table owner", async () => {
+  test("finance cannot approve by a direct update; an approved line nobody can change or delete, not even the table owner", async () => {
+    // Approval is public.approve_commission_lines, with its holding check and journal (tests/db/rules-enforced.test.ts).
     const approve = await attempt(db.conn, { claims: users.finance.claims }, (tx) =>
       rows(tx, sql`update public.commission_lines set status = 'approved', approved_by = ${users.finance.id}, approved_at = now() where opportunity_id = ${oppId} and direction = 'payable' returning 1`),
     );
-    expect(approve.value).toHaveLength(1);
+    expect(approve.error?.code).toBe("42501");
     await withSystem("test.approve", (tx) => tx.execute(sql`update public.commission_lines set status = 'approved' where opportunity_id = ${oppId} and direction = 'payable'`), db.conn);
 
     for (const who of [users.finance, users.vp]) {

@@ -94,7 +94,8 @@ const CASES: TableCase[] = [
     target: (c) => c.ids.history!,
     insert: (c, actorId) => sql`insert into public.opportunity_stage_history (opportunity_id, to_stage_id, moved_by) values (${c.ids.opportunity!}, ${c.stageId}, ${lit(actorId)})`,
     set: sql`justification = 'rewritten'`,
-    allow: { select: STAFF, insert: ["vp", "sales_manager"], update: [], delete: [] },
+    // Moves write history; a user adds only a new opportunity's first row (this one already has one).
+    allow: { select: STAFF, insert: [], update: [], delete: [] },
   },
   {
     table: "agreements",
@@ -165,8 +166,9 @@ const CASES: TableCase[] = [
     target: (c) => c.ids.commissionLine!,
     insert: (c) => sql`insert into public.commission_lines (line_key, schedule_id, opportunity_id, agreement_id, agreement_version_id, partner_id, direction, kind, label, amount_minor, currency, due_date)
       values ('forged', ${c.ids.schedule!}, ${c.ids.opportunity!}, ${c.ids.agreementA!}, ${c.ids.versionA!}, ${c.partnerA.id}, 'payable', 'one_time', 'x', 1, 'USD', '2030-01-01')`,
-    set: sql`status = 'approved'`,
-    allow: { select: ["vp", "finance", "partner"], insert: [], update: ["vp", "finance"], delete: [] },
+    // Approval is approve_commission_lines; a direct update may only reject (tests/db/rules-enforced.test.ts).
+    set: sql`rejected_reason = 'Looked at'`,
+    allow: { select: ["vp", "finance", "partner"], insert: [], update: ["finance"], delete: [] },
   },
   {
     table: "commission_schedules",
@@ -262,7 +264,8 @@ const CASES: TableCase[] = [
     insert: (c, actorId) => sql`insert into public.deal_registrations (partner_id, submitted_by, customer_name, customer_domain, contact_name, contact_email, estimated_value_minor)
       values (${c.partnerA.id}, ${lit(actorId)}, 'Forged', 'forged.example', 'F', 'f@forged.example', 100)`,
     set: sql`rejection_reason = 'Looked at'`,
-    allow: { select: STAFF, insert: ["partner"], update: ["vp", "partnership_manager"], delete: [] },
+    // Reviews go through approve_/reject_deal_registration.
+    allow: { select: STAFF, insert: ["partner"], update: [], delete: [] },
   },
   {
     table: "tier_history",
@@ -296,7 +299,7 @@ const CASES: TableCase[] = [
     table: "referral_links",
     target: (c) => c.ids.linkB!,
     insert: (c, actorId) => sql`insert into public.referral_links (partner_id, code, landing_page_id, campaign, created_by)
-      values (${c.partnerA.id}, 'matrix-campaign', ${c.ids.landingPage!}, 'Matrix', ${lit(actorId)})`,
+      values (${c.partnerA.id}, (select slug from public.partners where id = ${c.partnerA.id}) || '-matrix', ${c.ids.landingPage!}, 'Matrix', ${lit(actorId)})`,
     set: sql`campaign = 'Changed'`,
     allow: { select: STAFF, insert: ["partner"], update: [], delete: [] },
   },

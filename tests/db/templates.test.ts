@@ -126,6 +126,15 @@ describe("exports and bundles", () => {
 });
 
 describe("share links", () => {
+  test("only the document's author or the VP shares it", async () => {
+    const [fill] = await db.conn.query<{ id: string; created_by: string }>("select id, created_by from public.template_fills limit 1");
+    const stranger = [sales, manager].find((u) => u.id !== fill!.created_by)!;
+    await as(stranger);
+    const before = await count("template_share_links");
+    expect(await actions.createShareLinkAction({ fillId: fill!.id, expiresInDays: 7 })).toMatchObject({ ok: false, status: 403 });
+    expect(await count("template_share_links")).toBe(before);
+  });
+
   test("open logged out (logged), revoked → 404, expired → 410, unknown → 404", async () => {
     const [fill] = await db.conn.query<{ id: string }>("select id from public.template_fills limit 1");
     await as(manager);

@@ -89,6 +89,15 @@ describe("landing page URLs", () => {
     ["javascript:alert(1)", false],
     ["https://user:pw@example.com", false],
     ["/welcome?next=//evil", false],
+    // The same cases the landing_pages_url_safe constraint refuses (tests/db/rules-enforced.test.ts).
+    ["//2130706433", false],
+    ["/\\evil.example", false],
+    ["/welcome\\x", false],
+    ["https://2130706433/", false],
+    ["https://127.0.0.1/", false],
+    ["https://evil.example\\@good.example", false],
+    ["https://user@evil.example/", false],
+    ["https://docs.test-co.example/start?x=1", true],
   ])("%s → allowed: %s", (url, ok) => {
     expect(landingUrlSchema.safeParse(url).success).toBe(ok);
   });

@@ -6,7 +6,7 @@ import { ActionError, defineAction } from "@/lib/actions/safe-action";
 import { evaluateAchievements } from "@/lib/achievements/evaluate";
 import type { Tx } from "@/lib/db/connection";
 import { dealRegistrations } from "@/lib/db/schema";
-import { rows, withSystem } from "@/lib/db/session";
+import { rows, runAfterCommit } from "@/lib/db/session";
 import { insertOpportunity } from "@/lib/opportunities/create";
 import { notifyDecision } from "./notify";
 import { announceRegistration, registerDeal } from "./register";
@@ -18,34 +18,20 @@ const today = () => new Date().toISOString().slice(0, 10);
 
 type Registration = typeof dealRegistrations.$inferSelect;
 
-/** Side effects of a committed decision, as a named system job after the reviewer's transaction. */
-async function afterDecision(job: string, work: (tx: Tx) => Promise<unknown>) {
-  try {
-    await withSystem(job, work);
-  } catch (error) {
-    // The decision stands; a lost notification must not turn it into an error for the reviewer.
-    console.error(`[registrations] ${job} failed`, error);
-  }
-}
-
-const registerDealInTransaction = defineAction({
+// Notifications and badges that follow a registration or a decision run as named jobs after the
+// user's transaction commits: a failure there is logged and never undoes the decision.
+export const registerDealAction = defineAction({
   roles: ["partner"],
   schema: registerDealSchema,
   handler: async (input, { tx, user }) => {
     if (!user.partnerId) throw new ActionError(403, "Your account is not linked to a partner organisation");
-    const created = await registerDeal(tx, { id: user.id, partnerId: user.partnerId }, input);
-    return { ...created, partnerId: user.partnerId, customer: input.customerName };
+    const partnerId = user.partnerId;
+    const created = await registerDeal(tx, { id: user.id, partnerId }, input);
+    runAfterCommit(tx, "registrations.submitted", (sys) => announceRegistration(sys, { ...created, partnerId, customer: input.customerName }));
+    revalidatePath("/portal/referrals");
+    return { id: created.id, selfReferral: created.selfReferral };
   },
 });
-
-export async function registerDealAction(input: Parameters<typeof registerDealInTransaction>[0]) {
-  const result = await registerDealInTransaction(input);
-  if (!result.ok) return result;
-  const { id, selfReferral } = result.data;
-  await afterDecision("registrations.submitted", (tx) => announceRegistration(tx, result.data));
-  revalidatePath("/portal/referrals");
-  return { ok: true as const, data: { id, selfReferral } };
-}
 
 async function loadPending(tx: Tx, id: string) {
   const [registration] = await tx.select().from(dealRegistrations).where(eq(dealRegistrations.id, id));
@@ -56,7 +42,7 @@ async function loadPending(tx: Tx, id: string) {
 }
 
 /** Approval protects the customer for the partner and opens the deal in the pipeline's first open stage. */
-const approveRegistrationInTransaction = defineAction({
+export const approveRegistrationAction = defineAction({
   roles: REVIEWERS,
   schema: approveRegistrationSchema,
   handler: async ({ id, ownerId }, { tx, user }) => {
@@ -81,7 +67,12 @@ const approveRegistrationInTransaction = defineAction({
       sql`select public.approve_deal_registration(${id}, ${opportunity.id})::text as protected_until`,
     );
     const protectedUntil = decided!.protected_until;
-    return { registration, opportunityId: opportunity.id, protectedUntil };
+    runAfterCommit(tx, "registrations.decided", async (sys) => {
+      await notifyDecision(sys, { ...registration, approved: true, protectedUntil, reason: null });
+      await evaluateAchievements(sys, [registration.partnerId]);
+    });
+    revalidatePath("/partners/registrations");
+    return { opportunityId: opportunity.id, protectedUntil };
   },
 });
 
@@ -106,35 +97,16 @@ function opportunityOf(registration: Registration, ownerId: string, stageId: str
   };
 }
 
-export async function approveRegistrationAction(input: Parameters<typeof approveRegistrationInTransaction>[0]) {
-  const result = await approveRegistrationInTransaction(input);
-  if (!result.ok) return result;
-  const { registration, opportunityId, protectedUntil } = result.data;
-  await afterDecision("registrations.decided", async (tx) => {
-    await notifyDecision(tx, { ...registration, approved: true, protectedUntil, reason: null });
-    await evaluateAchievements(tx, [registration.partnerId]);
-  });
-  revalidatePath("/partners/registrations");
-  return { ok: true as const, data: { opportunityId, protectedUntil } };
-}
-
-const rejectRegistrationInTransaction = defineAction({
+export const rejectRegistrationAction = defineAction({
   roles: REVIEWERS,
   schema: rejectRegistrationSchema,
   handler: async ({ id, reason }, { tx }) => {
     const registration = await loadPending(tx, id);
     await tx.execute(sql`select public.reject_deal_registration(${id}, ${reason})`);
-    return { registration, reason };
+    runAfterCommit(tx, "registrations.decided", (sys) =>
+      notifyDecision(sys, { ...registration, approved: false, protectedUntil: null, reason }),
+    );
+    revalidatePath("/partners/registrations");
+    return { id: registration.id };
   },
 });
-
-export async function rejectRegistrationAction(input: Parameters<typeof rejectRegistrationInTransaction>[0]) {
-  const result = await rejectRegistrationInTransaction(input);
-  if (!result.ok) return result;
-  const { registration, reason } = result.data;
-  await afterDecision("registrations.decided", (tx) =>
-    notifyDecision(tx, { ...registration, approved: false, protectedUntil: null, reason }),
-  );
-  revalidatePath("/partners/registrations");
-  return { ok: true as const, data: { id: registration.id } };
-}

@@ -14,6 +14,8 @@ alter table public.deal_change_queue enable row level security;
 grant select on public.deal_change_queue to authenticated;
 create policy "vp reads the deal change queue" on public.deal_change_queue for select to authenticated
   using ((select private.has_role('vp')));
+create policy "active users only" on public.deal_change_queue as restrictive for all to authenticated
+  using ((select private.is_active_user())) with check ((select private.is_active_user()));
 
 create function private.queue_deal_changes(p_ids uuid[]) returns integer
 language plpgsql volatile security definer set search_path = ''

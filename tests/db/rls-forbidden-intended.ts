@@ -36,6 +36,8 @@ export const INTENDED: Record<string, Entry> = {
   commission_overrides: {},
   commission_receipts: { finance: { insert: true } },
   commission_schedules: {},
+  // Written by private.queue_deal_changes in the request, drained by the deals.after-change job.
+  deal_change_queue: {},
   // Reviews are public.approve_/reject_deal_registration.
   deal_registrations: { partner: { insert: true } },
   email_outbox: {},

@@ -14,6 +14,7 @@ const NAMED_JOBS: Record<string, string> = {
   "auth.password-change": "auth flow",
   "auth.invite-read": "auth flow",
   "auth.invite-accept": "auth flow",
+  "auth.session-start": "auth flow (a Supabase session's server-side record)",
   "portal.apply-limit": "public application form (rate limit)",
   "portal.apply": "public application form",
   "referrals.create": "public referral form, rate limited and attributed",
@@ -43,6 +44,8 @@ const NAMED_JOBS: Record<string, string> = {
   "payouts.mark-paid": "after finance's check commits",
   "health.reweight": "after the VP's weights commit",
   "health.interaction": "after the logged interaction commits",
+  "registrations.submitted": "after a partner's registration commits",
+  "registrations.decided": "after the reviewer's decision commits",
   "instances.start": "server process registration (payout claims)",
   "instances.heartbeat": "server process heartbeat (payout claims)",
 };
@@ -59,14 +62,6 @@ const JOB_MARKER_FILES = new Set([ROLE_FILE, "lib/seed/demo.ts", "lib/seed/scale
  * Moved off the old in-transaction elevation on a parallel change; each entry must still use it (so the
  * list empties itself as they land) and the list must be empty once they have.
  */
-const PENDING_ELSEWHERE = new Set([
-  "lib/db/elevate.ts",
-  "lib/registrations/register.ts",
-  "lib/registrations/actions.ts",
-  "lib/payouts/approval.ts",
-  "lib/landing-pages/actions.ts",
-]);
-
 const ROOT = process.cwd();
 
 function sources(dir: string): string[] {
@@ -105,16 +100,14 @@ describe("no elevation inside a user's transaction", () => {
   });
 
   test("no file uses the in-transaction system step", () => {
-    const offenders = files.filter((f) => /\bsystemStep\b/.test(f.text) && !PENDING_ELSEWHERE.has(f.file)).map((f) => f.file);
+    const offenders = files.filter((f) => /\bsystemStep\b/.test(f.text)).map((f) => f.file);
     expect(offenders).toEqual([]);
-    const landed = [...PENDING_ELSEWHERE].filter((file) => !files.some((f) => f.file === file && /\bsystemStep\b/.test(f.text)));
-    expect(landed, "these no longer elevate: remove them from PENDING_ELSEWHERE").toEqual([]);
   });
 
   test("only the session module switches the role, and only it and the seeders set the job marker", () => {
-    const offenders = files.filter((f) => f.file !== ROLE_FILE && !PENDING_ELSEWHERE.has(f.file) && ROLE_SWITCH.test(f.text)).map((f) => f.file);
+    const offenders = files.filter((f) => f.file !== ROLE_FILE && ROLE_SWITCH.test(f.text)).map((f) => f.file);
     expect(offenders).toEqual([]);
-    const markers = files.filter((f) => !JOB_MARKER_FILES.has(f.file) && !PENDING_ELSEWHERE.has(f.file) && JOB_MARKER.test(f.text)).map((f) => f.file);
+    const markers = files.filter((f) => !JOB_MARKER_FILES.has(f.file) && JOB_MARKER.test(f.text)).map((f) => f.file);
     expect(markers).toEqual([]);
   });
 

@@ -111,6 +111,7 @@ export const INTENDED: Record<string, Entry> = {
 /** Rows for the tables the demo seed leaves empty, so an update or delete has something to reach. */
 export const FILL_EMPTY: string[] = [
   "insert into public.alert_preferences (user_id) select id from public.profiles where role = 'vp' limit 1",
+  "insert into public.deal_change_queue (opportunity_id) select id from public.opportunities limit 1",
   "insert into public.email_outbox (to_email, template, subject, text_body, html_body, idempotency_key) values ('a@b.dev', 't', 's', 't', 'h', 'forbidden-suite')",
   "insert into public.invitations (email, role, token_hash, expires_at) values ('invitee@forbidden.dev', 'finance', 'forbidden-hash', now() + interval '1 day')",
   "insert into public.job_runs (job) values ('forbidden-suite')",

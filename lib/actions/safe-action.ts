@@ -5,6 +5,7 @@ import type { Tx } from "@/lib/db/connection";
 import type { AppRole } from "@/lib/db/schema";
 import { withSession } from "@/lib/db/session";
 import { fieldErrorsOf, type FieldErrors } from "@/lib/http/problem";
+import { findUnsafeText, UNSAFE_TEXT_MESSAGE } from "@/lib/http/text";
 
 export type ActionResult<T> =
   | { ok: true; data: T; message?: string }
@@ -26,7 +27,7 @@ interface ActionDefinition<S extends z.ZodType, T> {
   handler: (input: z.infer<S>, ctx: { tx: Tx; user: CurrentUser }) => Promise<T>;
 }
 
-function formDataToObject(form: FormData): Record<string, unknown> {
+export function formDataToObject(form: FormData): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of form.entries()) {
     if (key.startsWith("$ACTION")) continue;
@@ -36,6 +37,32 @@ function formDataToObject(form: FormData): Record<string, unknown> {
     out[key] = existing === undefined ? v : Array.isArray(existing) ? [...existing, v] : [existing, v];
   }
   return out;
+}
+
+type InputCheck<T> = { ok: true; raw: T } | { ok: false; failure: ActionResult<never> };
+
+/**
+ * The raw input of an action, or the 422 it earns for text Postgres cannot store. An action is a public
+ * POST endpoint, so its argument may be anything a client encodes; the zod schema judges the rest.
+ */
+export function actionInput(input: unknown): InputCheck<unknown> {
+  const raw = input instanceof FormData ? formDataToObject(input) : input;
+  const unsafe = findUnsafeText(raw);
+  if (unsafe) {
+    return { ok: false, failure: { ok: false, status: 422, error: "Some fields need attention", fieldErrors: { [unsafe]: [UNSAFE_TEXT_MESSAGE] } } };
+  }
+  return { ok: true, raw };
+}
+
+/** As actionInput, for hand-written actions that read fields themselves: anything but an object is a 400. */
+export function actionObject(input: unknown): InputCheck<Record<string, unknown>> {
+  const checked = actionInput(input);
+  if (!checked.ok) return checked;
+  const raw = checked.raw;
+  if (raw === null || typeof raw !== "object" || Array.isArray(raw) || raw instanceof Blob) {
+    return { ok: false, failure: { ok: false, status: 400, error: "Send the form's fields as a form or one object." } };
+  }
+  return { ok: true, raw: raw as Record<string, unknown> };
 }
 
 const PG_MESSAGES: Record<string, [number, string]> = {
@@ -89,8 +116,9 @@ export function defineAction<S extends z.ZodType, T>(definition: ActionDefinitio
     const user = await getCurrentUser();
     if (!user) return { ok: false, status: 401, error: "Your session has ended. Sign in again." };
     if (!definition.roles.includes(user.role)) return { ok: false, status: 403, error: "Your role cannot do this." };
-    const raw = input instanceof FormData ? formDataToObject(input) : input;
-    const parsed = definition.schema.safeParse(raw);
+    const input_ = actionInput(input);
+    if (!input_.ok) return input_.failure;
+    const parsed = definition.schema.safeParse(input_.raw);
     if (!parsed.success) {
       return { ok: false, status: 422, error: "Some fields need attention", fieldErrors: fieldErrorsOf(parsed.error) };
     }

@@ -7,6 +7,7 @@ import * as f from "../support/factories";
 const { createTaskAction } = await import("@/lib/tasks/actions");
 const { submitReferralAction } = await import("@/lib/referrals/actions");
 const { uploadAttachmentAction } = await import("@/lib/status/attachment-actions");
+const { submitApplicationAction } = await import("@/lib/applications/actions");
 const { postReferral } = await import("@/lib/referrals/api");
 const { POST: signUp } = await import("@/app/api/auth/signup/route");
 const { handleStripeWebhook } = await import("@/lib/payouts/webhooks");
@@ -67,6 +68,24 @@ describe("text Postgres cannot store is a field error, never a 500", () => {
     expect(await submitReferralAction(null as never)).toMatchObject({ ok: false, status: 400 });
     await signInAs(sales);
     expect(await uploadAttachmentAction({ file: "x" } as never)).toMatchObject({ ok: false, status: 400 });
+  });
+
+  test("the public application form refuses NUL in its message and records nothing", async () => {
+    await signInAs(null);
+    const before = await db.conn.query<{ n: number }>("select count(*)::int as n from public.partner_applications");
+    const application = {
+      company: "Cloudwise",
+      website: "cloudwise.example",
+      industry: "FinOps consulting",
+      experience: "some",
+      monthlyGoal: "2,500",
+      contactName: "Dana Reyes",
+      email: "dana@cloudwise.example",
+      contactPreferences: ["email"],
+      message: NUL,
+    };
+    expect(await submitApplicationAction(application)).toMatchObject({ ok: false, status: 422, fieldErrors: { message: [expect.any(String)] } });
+    expect(await db.conn.query("select count(*)::int as n from public.partner_applications")).toEqual(before);
   });
 
   test("the referral API and sign-up refuse NUL and lone surrogates with 422 problem+json and store nothing", async () => {

@@ -27,7 +27,7 @@ interface ActionDefinition<S extends z.ZodType, T> {
   handler: (input: z.infer<S>, ctx: { tx: Tx; user: CurrentUser }) => Promise<T>;
 }
 
-export function formDataToObject(form: FormData): Record<string, unknown> {
+function formDataToObject(form: FormData): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of form.entries()) {
     if (key.startsWith("$ACTION")) continue;

@@ -72,9 +72,17 @@ function flush() {
   if (events.length) void dispatch(events);
 }
 
+/** A batch is sent early at this size, so one huge update becomes several bounded read-backs, not one unbounded one. */
+const MAX_BATCH = 500;
+
 /** Gathers a notification into the current batch; repeats of the same row change collapse into one. */
 export function enqueueChange(event: ChangeEvent) {
   hub.pending.set(`${event.table}:${event.op}:${event.id ?? ""}:${event.partnerId ?? ""}:${event.userId ?? ""}`, event);
+  if (hub.pending.size >= MAX_BATCH) {
+    clearTimeout(hub.flushing);
+    flush();
+    return;
+  }
   hub.flushing ??= setTimeout(flush, batchWindowMs());
 }
 

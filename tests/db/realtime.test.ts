@@ -3,6 +3,7 @@ import type { ChangeEvent } from "@/lib/realtime/events";
 import { RealtimeLimitError, subscribe, type Subscriber } from "@/lib/realtime/hub";
 import type { Connection } from "@/lib/db/connection";
 import { createTestDatabase, type TestDatabase } from "../support/db";
+import { signInAs } from "../support/next-session";
 import * as f from "../support/factories";
 
 let db: TestDatabase;
@@ -146,5 +147,31 @@ test("a user holds at most five streams and the instance its configured total; a
   } finally {
     delete process.env.REALTIME_MAX_STREAMS;
     for (const stop of stops) stop();
+  }
+});
+
+test("GET /api/realtime answers the sixth stream of one user with 429 problem+json; closing one frees its place", async () => {
+  const { GET } = await import("@/app/api/realtime/route");
+  const user = await f.createUser(db.conn, { role: "vp" });
+  await signInAs(user);
+  const open = () => {
+    const controller = new AbortController();
+    const request = new Request("http://localhost/api/realtime?tables=partners", { signal: controller.signal });
+    return GET(request).then((response) => ({ response, controller }));
+  };
+  const streams = [];
+  try {
+    for (let i = 0; i < 5; i += 1) streams.push(await open());
+    expect(streams.map((s) => s.response.status)).toEqual([200, 200, 200, 200, 200]);
+    const refused = await open();
+    expect(refused.response.status).toBe(429);
+    expect(refused.response.headers.get("content-type")).toMatch(/problem\+json/);
+    expect(refused.response.headers.get("retry-after")).toBeTruthy();
+    streams.shift()!.controller.abort();
+    const again = await open();
+    streams.push(again);
+    expect(again.response.status).toBe(200);
+  } finally {
+    for (const s of streams) s.controller.abort();
   }
 });

@@ -36,10 +36,11 @@ function limit(name: string, fallback: number): number {
 }
 
 /**
- * Streams one user may hold (tabs and devices); one more is refused. Refusing the newest, rather than closing
- * the oldest, keeps tabs from taking the stream from each other on every reconnect.
+ * Streams one user may hold (a tab holds two: the notification bell and the page's live refresh), so the
+ * default allows five tabs; one more is refused. Refusing the newest, rather than closing the oldest,
+ * keeps tabs from taking the stream from each other on every reconnect.
  */
-export const maxStreamsPerUser = () => limit("REALTIME_MAX_STREAMS_PER_USER", 5);
+export const maxStreamsPerUser = () => limit("REALTIME_MAX_STREAMS_PER_USER", 10);
 /** Streams one server instance holds in all; beyond it new streams are refused with 429. */
 export const maxStreamsPerInstance = () => limit("REALTIME_MAX_STREAMS", 1000);
 /** How long change notifications are gathered into one batch: one bulk update becomes one fan-out. */

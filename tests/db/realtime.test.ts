@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, test } from "vitest";
 import type { ChangeEvent } from "@/lib/realtime/events";
-import { RealtimeLimitError, subscribe, type Subscriber } from "@/lib/realtime/hub";
+import { maxStreamsPerUser, RealtimeLimitError, subscribe, type Subscriber } from "@/lib/realtime/hub";
 import type { Connection } from "@/lib/db/connection";
 import { createTestDatabase, type TestDatabase } from "../support/db";
 import { signInAs } from "../support/next-session";
@@ -129,15 +129,16 @@ test("repeated changes of one row within the batch window reach a stream once", 
   }
 });
 
-test("a user holds at most five streams and the instance its configured total; a closed stream frees its place", async () => {
+test("a user holds at most ten streams and the instance its configured total; a closed stream frees its place", async () => {
   const user = await f.createUser(db.conn, { role: "sales_manager" });
   const stops = [];
-  for (let i = 0; i < 5; i += 1) stops.push(await subscribe(collector(user, new Set(["partners"])).subscriber));
+  expect(maxStreamsPerUser()).toBe(10);
+  for (let i = 0; i < 10; i += 1) stops.push(await subscribe(collector(user, new Set(["partners"])).subscriber));
   await expect(subscribe(collector(user, new Set(["partners"])).subscriber)).rejects.toMatchObject({ scope: "user" });
   stops.pop()!();
   stops.push(await subscribe(collector(user, new Set(["partners"])).subscriber));
 
-  process.env.REALTIME_MAX_STREAMS = "6";
+  process.env.REALTIME_MAX_STREAMS = "11";
   try {
     const other = await f.createUser(db.conn, { role: "vp" });
     stops.push(await subscribe(collector(other, new Set(["partners"])).subscriber));
@@ -150,10 +151,11 @@ test("a user holds at most five streams and the instance its configured total; a
   }
 });
 
-test("GET /api/realtime answers the sixth stream of one user with 429 problem+json; closing one frees its place", async () => {
+test("GET /api/realtime answers a stream over the user's cap with 429 problem+json; closing one frees its place", async () => {
   const { GET } = await import("@/app/api/realtime/route");
   const user = await f.createUser(db.conn, { role: "vp" });
   await signInAs(user);
+  process.env.REALTIME_MAX_STREAMS_PER_USER = "5";
   const open = () => {
     const controller = new AbortController();
     const request = new Request("http://localhost/api/realtime?tables=partners", { signal: controller.signal });
@@ -172,6 +174,7 @@ test("GET /api/realtime answers the sixth stream of one user with 429 problem+js
     streams.push(again);
     expect(again.response.status).toBe(200);
   } finally {
+    delete process.env.REALTIME_MAX_STREAMS_PER_USER;
     for (const s of streams) s.controller.abort();
   }
 });

@@ -95,5 +95,5 @@ export async function startFuzzServer(adminUrl: string): Promise<FuzzServer> {
     await stop();
     throw error;
   }
-  return { baseUrl, db, stop, get log() { return log.join(""); } } as FuzzServer;
+  return { baseUrl, db, stop };
 }

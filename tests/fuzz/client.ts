@@ -71,7 +71,10 @@ export class Fuzzer {
     const bucket = result ? `action ${result.ok ? "ok" : (result.status ?? "?")}` : String(status);
     this.statuses.set(bucket, (this.statuses.get(bucket) ?? 0) + 1);
     const where = `${label} as ${identity.name}: ${rest.method ?? "GET"} ${pathname.slice(0, 120)}`;
-    if (status >= 500 || (result && !result.ok && (result.status ?? 0) >= 500)) {
+    // A page that failed while streaming keeps its 200 and renders the error boundary with the error's numeric
+    // digest (notFound() and redirect() digests start with NEXT_ and are answers, not failures).
+    const failedInStream = status < 300 && /data-dgst="\d+"|\$RX\("[^"]*","\d+"/.test(text);
+    if (status >= 500 || failedInStream || (result && !result.ok && (result.status ?? 0) >= 500)) {
       this.serverErrors.push(`${where} → ${status}${result ? ` (result ${result.status})` : ""} ${text.slice(0, 200).replace(/\s+/g, " ")}`);
     }
     const refused = isClientError(status) || (result !== null && !result.ok && isClientError(result.status));

@@ -41,6 +41,10 @@ export const BAD_SEGMENTS = ["%E0%A4%A", "%zz", "%", "%00", "%ED%A0%80", UNKNOWN
 /** A query string every page and GET handler receives. */
 export const BAD_QUERY = "?q=%00&status=%ED%A0%80&page=-1&min=-5&max=99999999999999999999&view=%zz&from=2026-13-45&tables=%00";
 
+/** The other view-state names pages read, each with a NUL, an encoded lone surrogate or a malformed value. */
+export const BAD_QUERY_2 =
+  "?tab=%00&partner=%00&period=%ED%A0%80&direction=%00&currency=%00&week=2026-99-99&scope=%00&role=%00&priority=%00&next=%00&holding=%00&category=%00&search=%00&to=%00&type=%00&version=-1&tier=%00&team=%00&skill=%00&phase=%00&compare=%00&email=%00&token=%00&step=%00&format=%00";
+
 /** One object with every discovered field set to the same value. */
 export function withAll(fields: readonly string[], value: unknown): Record<string, unknown> {
   return Object.fromEntries(fields.map((f) => [f, value]));

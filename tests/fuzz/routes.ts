@@ -1,6 +1,6 @@
 import Stripe from "stripe";
 import type { Fuzzer, Identity } from "./client";
-import { BAD_JSON_BODIES, BAD_QUERY, BAD_SEGMENTS, LONE_SURROGATE, MEGABYTE, NUL, UNKNOWN_UUID } from "./inputs";
+import { BAD_JSON_BODIES, BAD_QUERY, BAD_QUERY_2, BAD_SEGMENTS, LONE_SURROGATE, MEGABYTE, NUL, UNKNOWN_UUID } from "./inputs";
 import { FUZZ_CRON_SECRET, FUZZ_WEBHOOK_SECRET } from "./server";
 import { fill, type RouteTarget } from "./targets";
 
@@ -19,6 +19,7 @@ export async function fuzzPages(fuzzer: Fuzzer, pages: RouteTarget[], identities
       for (const segment of segments) {
         await fuzzer.send("page", fill(page.path, segment) + BAD_QUERY, { identity });
       }
+      if (!page.dynamic) await fuzzer.send("page", page.path + BAD_QUERY_2, { identity });
     }
   }
 }
@@ -54,6 +55,7 @@ export async function fuzzHandlers(fuzzer: Fuzzer, handlers: RouteTarget[], iden
           if (method === "GET" || method === "OPTIONS") {
             await fuzzer.send("handler", target + BAD_QUERY, { method, identity });
             await fuzzer.send("handler", `${target}?format=pdf&key=%E0%A4%A&id=${UNKNOWN_UUID}`, { method, identity });
+            await fuzzer.send("handler", target + BAD_QUERY_2, { method, identity });
             continue;
           }
           const bodies = segment === "" || segment === UNKNOWN_UUID ? jsonBodies() : jsonBodies().slice(0, 1);

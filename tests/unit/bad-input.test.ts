@@ -3,6 +3,7 @@ import { malformedActionBody } from "@/lib/http/action-body";
 import { readJsonInput } from "@/lib/http/problem";
 import { findUnsafeText, hasUnsafeText, searchTextSchema, stripUnsafeText } from "@/lib/http/text";
 import { malformedPath } from "@/lib/http/url";
+import { directoryParamsSchema } from "@/lib/health/schemas";
 import { parsePipelineParams } from "@/lib/opportunities/params";
 
 describe("text Postgres cannot store", () => {
@@ -39,6 +40,10 @@ describe("text Postgres cannot store", () => {
   test("/pipeline?q=%00 filters by the text without the NUL", () => {
     expect(parsePipelineParams({ q: "acme\u0000" }).q).toBe("acme");
     expect(parsePipelineParams({ q: "\u0000" }).q).toBe("");
+  });
+
+  test("/partners?q=%00 searches the directory without the NUL", () => {
+    expect(directoryParamsSchema.parse({ q: "bright\u0000path" }).q).toBe("brightpath");
   });
 });
 

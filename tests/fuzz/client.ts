@@ -73,7 +73,7 @@ export class Fuzzer {
     const where = `${label} as ${identity.name}: ${rest.method ?? "GET"} ${pathname.slice(0, 120)}`;
     // A page that failed while streaming keeps its 200 and renders the error boundary with the error's numeric
     // digest (notFound() and redirect() digests start with NEXT_ and are answers, not failures).
-    const failedInStream = status < 300 && /data-dgst="\d+"|\$RX\("[^"]*","\d+"/.test(text);
+    const failedInStream = status < 300 && /data-dgst="\d+"|\$RX\("[^"]*","\d+"|^[0-9a-f]+:E\{"digest":"\d+"/m.test(text);
     if (status >= 500 || failedInStream || (result && !result.ok && (result.status ?? 0) >= 500)) {
       this.serverErrors.push(`${where} → ${status}${result ? ` (result ${result.status})` : ""} ${text.slice(0, 200).replace(/\s+/g, " ")}`);
     }

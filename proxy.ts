@@ -2,6 +2,11 @@ import { createServerClient } from "@supabase/ssr";
 import { NextResponse, type NextRequest } from "next/server";
 import WebSocket from "ws";
 import { contentSecurityPolicy, createNonce } from "@/lib/security/headers";
+import { malformedActionBody } from "@/lib/http/action-body";
+import { malformedPath } from "@/lib/http/url";
+
+const badRequest = (title: string, detail: string) =>
+  NextResponse.json({ type: "about:blank", title, status: 400, detail }, { status: 400, headers: { "Content-Type": "application/problem+json" } });
 
 /**
  * Passes the requested path to server components (for post-login returns), sets the page's
@@ -9,6 +14,12 @@ import { contentSecurityPolicy, createNonce } from "@/lib/security/headers";
  * cookies. Authorization itself happens in every page, action and route.
  */
 export async function proxy(request: NextRequest) {
+  // A path the router cannot decode would fail inside the framework as a 500; it is the client's error.
+  const malformed = malformedPath(request.nextUrl.pathname);
+  if (malformed) return badRequest("Malformed URL", malformed);
+  const badBody = await malformedActionBody(request);
+  if (badBody) return badRequest("Malformed action request", badBody);
+  if (/^\/(api|r)\//.test(request.nextUrl.pathname)) return NextResponse.next();
   const nonce = createNonce();
   const csp = contentSecurityPolicy(process.env.NODE_ENV === "production", nonce);
   const headers = new Headers(request.headers);
@@ -45,6 +56,7 @@ export async function proxy(request: NextRequest) {
 
 export const config = {
   // The referral redirect (r/) needs neither the path header nor a session refresh, and is the hottest route.
-  // What this skips gets its Content-Security-Policy from next.config.ts (PATHS_WITHOUT_PROXY).
-  matcher: ["/((?!api/|r/|_next/static|_next/image|favicon.ico).*)"],
+  // What this skips gets its Content-Security-Policy from next.config.ts (PATHS_WITHOUT_PROXY). API and
+  // referral paths pass through only when they hold a percent sign, to be checked for malformed encoding.
+  matcher: ["/((?!api/|r/|_next/static|_next/image|favicon.ico).*)", "/(api|r)/(.*%.*)"],
 };

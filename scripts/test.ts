@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 
 /**
  * `npm test`: typecheck, lint, unit tests, database suites on PGlite and (with TEST_DATABASE_URL) on
- * PostgreSQL, a production build, then the Playwright flows. Stops at the first failing step.
+ * PostgreSQL, a production build, the fuzz suite against it, then the Playwright flows. Stops at the first failing step.
  */
 const steps: { name: string; cmd: string[]; env?: Record<string, string>; skip?: string }[] = [
   { name: "typecheck", cmd: ["npx", "tsc", "--noEmit"] },
@@ -15,6 +15,13 @@ const steps: { name: string; cmd: string[]; env?: Record<string, string>; skip?:
     skip: process.env.TEST_DATABASE_URL ? undefined : "TEST_DATABASE_URL is not set",
   },
   { name: "build", cmd: ["npx", "next", "build"], env: { NEXT_TELEMETRY_DISABLED: "1", SESSION_SECRET: process.env.SESSION_SECRET ?? "build-only-secret-0123456789-abcdefghijkl" } },
+  {
+    // Every route handler, page and server action of the build with bad input; reads the data through a
+    // second connection while the server runs, so it needs PostgreSQL.
+    name: "fuzz",
+    cmd: ["npx", "tsx", "tests/fuzz/run.ts"],
+    skip: process.env.TEST_DATABASE_URL ? undefined : "TEST_DATABASE_URL is not set",
+  },
   { name: "end-to-end", cmd: ["npx", "playwright", "test"] },
 ];
 

@@ -5,6 +5,7 @@ import type { Tx } from "@/lib/db/connection";
 import type { AppRole } from "@/lib/db/schema";
 import { withSession, withSystem } from "@/lib/db/session";
 import { fieldErrorsOf, type FieldErrors } from "@/lib/http/problem";
+import { findUnsafeText, UNSAFE_TEXT_MESSAGE } from "@/lib/http/text";
 
 export type ActionResult<T> =
   | { ok: true; data: T; message?: string }
@@ -36,6 +37,32 @@ function formDataToObject(form: FormData): Record<string, unknown> {
     out[key] = existing === undefined ? v : Array.isArray(existing) ? [...existing, v] : [existing, v];
   }
   return out;
+}
+
+type InputCheck<T> = { ok: true; raw: T } | { ok: false; failure: ActionResult<never> };
+
+/**
+ * The raw input of an action, or the 422 it earns for text Postgres cannot store. An action is a public
+ * POST endpoint, so its argument may be anything a client encodes; the zod schema judges the rest.
+ */
+export function actionInput(input: unknown): InputCheck<unknown> {
+  const raw = input instanceof FormData ? formDataToObject(input) : input;
+  const unsafe = findUnsafeText(raw);
+  if (unsafe) {
+    return { ok: false, failure: { ok: false, status: 422, error: "Some fields need attention", fieldErrors: { [unsafe]: [UNSAFE_TEXT_MESSAGE] } } };
+  }
+  return { ok: true, raw };
+}
+
+/** As actionInput, for hand-written actions that read fields themselves: anything but an object is a 400. */
+export function actionObject(input: unknown): InputCheck<Record<string, unknown>> {
+  const checked = actionInput(input);
+  if (!checked.ok) return checked;
+  const raw = checked.raw;
+  if (raw === null || typeof raw !== "object" || Array.isArray(raw) || raw instanceof Blob) {
+    return { ok: false, failure: { ok: false, status: 400, error: "Send the form's fields as a form or one object." } };
+  }
+  return { ok: true, raw: raw as Record<string, unknown> };
 }
 
 const PG_MESSAGES: Record<string, [number, string]> = {
@@ -105,8 +132,9 @@ async function authorize<S extends z.ZodType>(definition: { roles: readonly AppR
   const user = await getCurrentUser();
   if (!user) return { ok: false, failure: { ok: false, status: 401, error: "Your session has ended. Sign in again." } };
   if (!definition.roles.includes(user.role)) return { ok: false, failure: { ok: false, status: 403, error: "Your role cannot do this." } };
-  const raw = input instanceof FormData ? formDataToObject(input) : input;
-  const parsed = definition.schema.safeParse(raw);
+  const raw = actionInput(input);
+  if (!raw.ok) return raw;
+  const parsed = definition.schema.safeParse(raw.raw);
   if (!parsed.success) {
     return { ok: false, failure: { ok: false, status: 422, error: "Some fields need attention", fieldErrors: fieldErrorsOf(parsed.error) } };
   }

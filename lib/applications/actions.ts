@@ -3,7 +3,7 @@
 import { sql } from "drizzle-orm";
 import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
-import { ActionError, defineAction, defineJobAction, type ActionResult } from "@/lib/actions/safe-action";
+import { ActionError, actionInput, defineAction, defineJobAction, type ActionResult } from "@/lib/actions/safe-action";
 import { hitLimit } from "@/lib/auth/rate-limit";
 import { rows, withSystem } from "@/lib/db/session";
 import { applicationRejectedContent } from "@/lib/email/templates";
@@ -36,8 +36,9 @@ function socialHandles(input: ApplicationInput): Record<string, string> {
 export async function submitApplicationAction(
   input: FormData | Record<string, unknown>,
 ): Promise<ActionResult<{ status: "pending" | "approved" }>> {
-  const raw = input instanceof FormData ? formObject(input) : input;
-  const parsed = applicationSchema.safeParse(raw);
+  const checked = actionInput(input instanceof FormData ? formObject(input) : input);
+  if (!checked.ok) return checked.failure;
+  const parsed = applicationSchema.safeParse(checked.raw);
   if (!parsed.success)
     return {
       ok: false,

@@ -5,7 +5,7 @@ import { getConnection } from "@/lib/db/client";
 import type { Connection } from "@/lib/db/connection";
 import type { SessionClaims } from "@/lib/db/session";
 import { serverEnv } from "@/lib/env";
-import { clientAddress, problem, readJsonObject, validationProblem } from "@/lib/http/problem";
+import { clientAddress, problem, readJsonInput, validationProblem } from "@/lib/http/problem";
 import { sessionCookieName, sessionCookieOptions } from "./cookie";
 import { signSession } from "./jwt";
 import type { AuthFailure } from "./local-auth";
@@ -21,9 +21,9 @@ export interface AuthRouteContext {
 /** A JSON auth endpoint: parse a JSON object, validate it strictly (unknown fields such as `role` are refused), run. */
 export function jsonAuthRoute<S extends z.ZodType>(schema: S, handler: (input: z.infer<S>, ctx: AuthRouteContext) => Promise<Response>) {
   return async (request: Request) => {
-    const body = await readJsonObject(request);
-    if (!body) return problem(400, "Send a JSON object", { detail: "The request body must be a JSON object." });
-    const parsed = schema.safeParse(body);
+    const read = await readJsonInput(request);
+    if ("problem" in read) return read.problem;
+    const parsed = schema.safeParse(read.body);
     if (!parsed.success) return validationProblem(parsed.error);
     try {
       return await handler(parsed.data, {

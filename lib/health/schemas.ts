@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { searchTextSchema } from "@/lib/http/text";
 import { partnerDomain, partnerKind, partnerStatus, interactionKind } from "@/lib/db/schema";
 import { HEALTH_COMPONENTS, type HealthWeights } from "./score";
 
@@ -109,7 +110,7 @@ const loose = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefi
 
 /** Directory view state from the URL; unknown values are ignored rather than failing the page. */
 export const directoryParamsSchema = z.object({
-  q: loose(z.string().trim().max(100)),
+  q: loose(searchTextSchema(100)),
   domain: loose(z.enum(partnerDomain.enumValues)),
   kind: loose(z.enum(partnerKind.enumValues)),
   status: loose(z.enum(partnerStatus.enumValues)),

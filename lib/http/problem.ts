@@ -1,5 +1,6 @@
 import { NextResponse } from "next/server";
 import type { z } from "zod";
+import { findUnsafeText, UNSAFE_TEXT_MESSAGE } from "./text";
 
 export type FieldErrors = Record<string, string[]>;
 
@@ -46,6 +47,18 @@ export async function readJsonObject(request: Request): Promise<Record<string, u
   } catch {
     return null;
   }
+}
+
+/**
+ * A JSON object body, or the problem response it earns: 400 when it is not a JSON object, 422 with the
+ * field when a string holds text Postgres cannot store (NUL, lone surrogates).
+ */
+export async function readJsonInput(request: Request): Promise<{ body: Record<string, unknown> } | { problem: NextResponse }> {
+  const body = await readJsonObject(request);
+  if (!body) return { problem: problem(400, "Send a JSON object", { detail: "The request body must be a JSON object." }) };
+  const unsafe = findUnsafeText(body);
+  if (unsafe) return { problem: problem(422, "Some fields need attention", { errors: { [unsafe]: [UNSAFE_TEXT_MESSAGE] } }) };
+  return { body };
 }
 
 /**

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { searchTextSchema } from "@/lib/http/text";
 import { DOMAINS } from "./schemas";
 import type { PipelineFilters, SortKey } from "./queries";
 
@@ -11,7 +12,7 @@ export const pipelineParamsSchema = z.object({
   partner: optionalUuid,
   stage: optionalUuid,
   domain: z.enum(DOMAINS).optional().catch(undefined),
-  q: z.string().trim().max(100).optional().catch(undefined),
+  q: searchTextSchema(100).optional().catch(undefined),
   min: z.coerce.number().int().nonnegative().optional().catch(undefined),
   max: z.coerce.number().int().nonnegative().optional().catch(undefined),
   from: z.iso.date().optional().catch(undefined),

@@ -1,9 +1,11 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import type Stripe from "stripe";
+import { z } from "zod";
 import type { Connection, Tx } from "@/lib/db/connection";
 import { rows } from "@/lib/db/rows";
 import { withSystem } from "@/lib/db/session";
+import { findUnsafeText } from "@/lib/http/text";
 import { constructStripeEvent } from "@/lib/payments/stripe";
 import { finishBatchIfDone, recordSent, recordSettled, reversePayout } from "./transitions";
 
@@ -114,6 +116,47 @@ export async function processStripeEvent(
   );
 }
 
+/** Stripe's own limit for a signature's age; a signature dated further ahead than this is refused too. */
+export const SIGNATURE_TOLERANCE_SECONDS = 300;
+
+const storable = (max: number) => z.string().min(1).max(max);
+
+/** The fields every handled event is read by; anything else in the payload is stored as it came. */
+const eventShape = z.object({
+  id: storable(255),
+  type: storable(255),
+  created: z.number().int().nonnegative().max(32503680000),
+  account: storable(255).nullish(),
+  data: z.object({ object: z.looseObject({ id: storable(255), created: z.number().int().nonnegative().optional() }) }),
+});
+
+/** The 400 a verified event earns when it can never be processed, so Stripe stops retrying it. */
+function eventProblem(event: Stripe.Event, signature: string): WebhookOutcome | null {
+  if (signedInFuture(signature, Math.floor(Date.now() / 1000)))
+    return { status: 400, title: "Invalid signature", detail: "The signature timestamp lies in the future" };
+  const shape = eventShape.safeParse(event);
+  if (!shape.success) {
+    const fields = [...new Set(shape.error.issues.map((i) => i.path.join(".") || "event"))].join(", ");
+    return { status: 400, title: "Malformed event", detail: `The event is missing or has invalid: ${fields}` };
+  }
+  if (event.type.startsWith("payout.") && typeof (event.data.object as { created?: unknown }).created !== "number")
+    return { status: 400, title: "Malformed event", detail: "The event is missing or has invalid: data.object.created" };
+  // The payload is stored as jsonb, which refuses NUL.
+  const unsafe = findUnsafeText(event);
+  if (unsafe) return { status: 400, title: "Malformed event", detail: `The event holds text that cannot be stored at ${unsafe}` };
+  return null;
+}
+
+/** When the signature header's timestamp lies beyond the tolerance in the future (a clock or a replay trick). */
+function signedInFuture(signature: string, nowSeconds: number): boolean {
+  const t = signature
+    .split(",")
+    .map((part) => part.trim())
+    .find((part) => part.startsWith("t="));
+  const timestamp = Number(t?.slice(2));
+  return !Number.isFinite(timestamp) || timestamp > nowSeconds + SIGNATURE_TOLERANCE_SECONDS;
+}
+
 /** Verifies the signature on the raw body, allow-lists the type, then processes the event once. */
 export async function handleStripeWebhook(
   rawBody: string,
@@ -139,6 +182,8 @@ export async function handleStripeWebhook(
       detail: error instanceof Error ? error.message : "Signature check failed",
     };
   }
+  const malformed = eventProblem(event, signature);
+  if (malformed) return malformed;
   if (!HANDLED_EVENTS.has(event.type))
     return { status: 200, received: true, duplicate: false, outcome: "ignored" };
   const { duplicate, outcome } = await processStripeEvent(event, conn);

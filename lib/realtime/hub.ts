@@ -1,65 +1,90 @@
 import "server-only";
-import { sql } from "drizzle-orm";
 import { getConnection } from "@/lib/db/client";
-import { rows, withSession, type SessionClaims } from "@/lib/db/session";
-import type { AppRole } from "@/lib/db/schema";
 import { parseChangeEvent, type ChangeEvent, type RealtimeTable } from "./events";
+import { visibleEvents, type Viewer } from "./visibility";
 
 export const CHANGES_CHANNEL = "partneros_changes";
 
-export interface Subscriber {
-  claims: SessionClaims;
-  role: AppRole;
-  partnerId: string | null;
+export interface Subscriber extends Viewer {
   tables: ReadonlySet<RealtimeTable>;
   send(event: ChangeEvent): void;
 }
 
+/** A stream over the user's or the instance's cap; the client's reconnect backoff retries later. */
+export class RealtimeLimitError extends Error {
+  constructor(
+    readonly scope: "user" | "instance",
+    readonly retryAfterSeconds: number,
+  ) {
+    super(scope === "user" ? "You have too many live pages open" : "This server holds as many live connections as it can");
+  }
+}
+
 interface Hub {
   subscribers: Set<Subscriber>;
+  pending: Map<string, ChangeEvent>;
+  flushing?: ReturnType<typeof setTimeout>;
   listening?: Promise<void>;
 }
 
-const PARTNER_ROWS: ReadonlySet<RealtimeTable> = new Set(["referral_clicks", "referrals"]);
-
 const globalForHub = globalThis as typeof globalThis & { __partnerosRealtime?: Hub };
-const hub: Hub = (globalForHub.__partnerosRealtime ??= { subscribers: new Set() });
+const hub: Hub = (globalForHub.__partnerosRealtime ??= { subscribers: new Set(), pending: new Map() });
 
-/** Whether this subscriber may learn of the change: the row is read back through RLS as that user. */
-export async function maySee(subscriber: Subscriber, event: ChangeEvent): Promise<boolean> {
-  if (event.table === "notifications") return event.userId === subscriber.claims.sub;
-  // Alerts are their person's; the VP sees everyone's (as RLS has it), without a read-back per event.
-  if (event.table === "alerts") return event.userId === subscriber.claims.sub || subscriber.role === "vp";
-  // Rows owned by one partner organisation (staff read them all): decided from the payload, because a
-  // click batch emits one event per row and a per-row read-back would cost a query each.
-  if (PARTNER_ROWS.has(event.table)) {
-    return subscriber.role !== "partner" || (event.partnerId != null && event.partnerId === subscriber.partnerId);
-  }
-  // A partner cannot read deals, but hears of those it referred (its commission lines follow them).
-  if (event.table === "opportunities" && subscriber.role === "partner") {
-    return event.partnerId != null && event.partnerId === subscriber.partnerId;
-  }
-  if (event.op === "delete" || !event.id) {
-    return subscriber.role !== "partner" || (event.partnerId != null && event.partnerId === subscriber.partnerId);
-  }
-  const [row] = await withSession({ claims: subscriber.claims }, (tx) =>
-    rows<{ visible: boolean }>(tx, sql`select exists (select 1 from ${sql.identifier("public")}.${sql.identifier(event.table)} where id = ${event.id}) as visible`),
-  );
-  return Boolean(row?.visible);
+function limit(name: string, fallback: number): number {
+  const value = Number(process.env[name]);
+  return Number.isInteger(value) && value > 0 ? value : fallback;
 }
 
-async function dispatch(event: ChangeEvent) {
-  await Promise.all(
-    [...hub.subscribers]
-      .filter((s) => s.tables.has(event.table))
-      .map(async (s) => {
-        try {
-          if (await maySee(s, event)) s.send(event);
-        } catch (error) {
-          console.error("[realtime] visibility check failed", error);
-        }
-      }),
-  );
+/**
+ * Streams one user may hold (a tab holds two: the notification bell and the page's live refresh), so the
+ * default allows five tabs; one more is refused. Refusing the newest, rather than closing the oldest,
+ * keeps tabs from taking the stream from each other on every reconnect.
+ */
+export const maxStreamsPerUser = () => limit("REALTIME_MAX_STREAMS_PER_USER", 10);
+/** Streams one server instance holds in all; beyond it new streams are refused with 429. */
+export const maxStreamsPerInstance = () => limit("REALTIME_MAX_STREAMS", 1000);
+/** How long change notifications are gathered into one batch: one bulk update becomes one fan-out. */
+export const batchWindowMs = () => limit("REALTIME_BATCH_MS", 75);
+
+/** Whether this subscriber may learn of the change (the row is read back through RLS when the payload cannot tell). */
+export async function maySee(subscriber: Subscriber, event: ChangeEvent): Promise<boolean> {
+  const visible = await visibleEvents([subscriber], () => [event]);
+  return (visible.get(subscriber)?.length ?? 0) > 0;
+}
+
+async function dispatch(events: ChangeEvent[]) {
+  const subscribers = [...hub.subscribers].filter((s) => events.some((e) => s.tables.has(e.table)));
+  if (!subscribers.length) return;
+  try {
+    const visible = await visibleEvents(subscribers, (s) => events.filter((e) => s.tables.has(e.table)));
+    for (const [subscriber, list] of visible) {
+      // A stream that closed while the batch was decided hears nothing more.
+      if (hub.subscribers.has(subscriber)) for (const event of list) subscriber.send(event);
+    }
+  } catch (error) {
+    console.error("[realtime] visibility check failed", error);
+  }
+}
+
+function flush() {
+  hub.flushing = undefined;
+  const events = [...hub.pending.values()];
+  hub.pending.clear();
+  if (events.length) void dispatch(events);
+}
+
+/** A batch is sent early at this size, so one huge update becomes several bounded read-backs, not one unbounded one. */
+const MAX_BATCH = 500;
+
+/** Gathers a notification into the current batch; repeats of the same row change collapse into one. */
+export function enqueueChange(event: ChangeEvent) {
+  hub.pending.set(`${event.table}:${event.op}:${event.id ?? ""}:${event.partnerId ?? ""}:${event.userId ?? ""}`, event);
+  if (hub.pending.size >= MAX_BATCH) {
+    clearTimeout(hub.flushing);
+    flush();
+    return;
+  }
+  hub.flushing ??= setTimeout(flush, batchWindowMs());
 }
 
 function ensureListening(): Promise<void> {
@@ -67,14 +92,28 @@ function ensureListening(): Promise<void> {
     const conn = await getConnection();
     await conn.listen(CHANGES_CHANNEL, (payload) => {
       const event = parseChangeEvent(payload);
-      if (event) void dispatch(event);
+      if (event) enqueueChange(event);
     });
-  })();
+  })().catch((error: unknown) => {
+    hub.listening = undefined;
+    throw error;
+  });
   return hub.listening;
 }
 
+/** Adds a stream; throws RealtimeLimitError when the user or the instance holds its cap of streams. */
 export async function subscribe(subscriber: Subscriber): Promise<() => void> {
   await ensureListening();
+  let own = 0;
+  for (const s of hub.subscribers) if (s.claims.sub === subscriber.claims.sub) own += 1;
+  if (own >= maxStreamsPerUser()) throw new RealtimeLimitError("user", 60);
+  if (hub.subscribers.size >= maxStreamsPerInstance()) throw new RealtimeLimitError("instance", 30);
   hub.subscribers.add(subscriber);
   return () => hub.subscribers.delete(subscriber);
+}
+
+/** Open streams in all and of one user (health checks and tests). */
+export function streamCounts(userId?: string): { total: number; user: number } {
+  const all = [...hub.subscribers];
+  return { total: all.length, user: userId ? all.filter((s) => s.claims.sub === userId).length : 0 };
 }

@@ -3,7 +3,7 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { revalidatePath } from "next/cache";
 import { cookies, headers } from "next/headers";
-import { ActionError, defineAction, type ActionResult } from "@/lib/actions/safe-action";
+import { ActionError, actionObject, defineAction, type ActionResult } from "@/lib/actions/safe-action";
 import { getConnection } from "@/lib/db/client";
 import { rows } from "@/lib/db/session";
 import { landingPages, partners, referralLinks } from "@/lib/db/schema";
@@ -16,8 +16,10 @@ import { campaignLinkSchema, linkIdSchema, referralSchema } from "./schemas";
 
 /** The public "talk to us" form: no session; attribution comes from the cookie the referral redirect set. */
 export async function submitReferralAction(form: FormData): Promise<ActionResult<{ attributed: boolean }>> {
-  const raw = Object.fromEntries([...form.entries()].filter(([key]) => !key.startsWith("$ACTION")));
-  const parsed = referralSchema.safeParse(raw);
+  // Called from any client with any encoded argument, not only from our form.
+  const input = actionObject(form);
+  if (!input.ok) return input.failure;
+  const parsed = referralSchema.safeParse(input.raw);
   if (!parsed.success)
     return {
       ok: false,

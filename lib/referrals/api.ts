@@ -1,7 +1,7 @@
 import "server-only";
 import { NextResponse } from "next/server";
 import type { Connection } from "@/lib/db/connection";
-import { clientAddress, problem, readJsonObject, validationProblem } from "@/lib/http/problem";
+import { clientAddress, problem, readJsonInput, validationProblem } from "@/lib/http/problem";
 import { attributionFromCookieHeader } from "./attribution";
 import { allowedOrigins, corsHeaders } from "./cors";
 import { createReferral } from "./create-referral";
@@ -18,13 +18,9 @@ export async function postReferral(request: Request, conn: Connection): Promise<
   if (origin && !allowedOrigins().has(origin)) {
     return problem(403, "Origin not allowed", { detail: "This site may not submit referrals." });
   }
-  const body = await readJsonObject(request);
-  if (!body)
-    return withCors(
-      problem(400, "Send a JSON object", { detail: "The request body must be a JSON object." }),
-      origin,
-    );
-  const parsed = referralApiSchema.safeParse(body);
+  const read = await readJsonInput(request);
+  if ("problem" in read) return withCors(read.problem, origin);
+  const parsed = referralApiSchema.safeParse(read.body);
   if (!parsed.success) return withCors(validationProblem(parsed.error), origin);
   const { code, ...input } = parsed.data;
   try {

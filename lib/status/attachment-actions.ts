@@ -1,7 +1,7 @@
 "use server";
 
 import { z } from "zod";
-import { defineAction } from "@/lib/actions/safe-action";
+import { actionInput, defineAction } from "@/lib/actions/safe-action";
 import { STAFF_ROLES } from "@/lib/auth/roles";
 import { storage } from "@/lib/storage/storage";
 import { MAX_ATTACHMENT_BYTES } from "@/lib/storage/validate";
@@ -27,6 +27,10 @@ const upload = defineAction({
 
 /** Multipart upload: `weekStart` and `file`. Oversized files are refused before their bytes are read. */
 export async function uploadAttachmentAction(form: FormData) {
+  if (!(form instanceof FormData))
+    return { ok: false as const, status: 400, error: "Send the file as a form upload", fieldErrors: { file: ["Choose a file"] } };
+  const unsafe = actionInput(form);
+  if (!unsafe.ok) return unsafe.failure;
   const file = form.get("file");
   if (!(file instanceof File))
     return {

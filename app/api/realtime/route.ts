@@ -2,7 +2,7 @@
 import { getCurrentUser } from "@/lib/auth/session";
 import { problem } from "@/lib/http/problem";
 import { isRealtimeTable, type ChangeEvent, type RealtimeTable } from "@/lib/realtime/events";
-import { subscribe } from "@/lib/realtime/hub";
+import { RealtimeLimitError, subscribe } from "@/lib/realtime/hub";
 
 export const dynamic = "force-dynamic";
 
@@ -12,48 +12,53 @@ export async function GET(request: Request) {
   const requested = (new URL(request.url).searchParams.get("tables") ?? "").split(",").filter(Boolean);
   const unknown = requested.filter((t) => !isRealtimeTable(t));
   if (requested.length === 0 || unknown.length > 0) {
-    return problem(400, "Name the tables to watch", { detail: unknown.length ? `Unknown tables: ${unknown.join(", ")}` : "Pass ?tables=…" });
+    return problem(400, "Name the tables to watch", { detail: unknown.length ? `Unknown tables: ${unknown.slice(0, 20).join(", ").slice(0, 500)}` : "Pass ?tables=…" });
   }
-  const tables = new Set(requested as RealtimeTable[]);
   const encoder = new TextEncoder();
-  let cleanup = () => {};
-
+  let controller: ReadableStreamDefaultController<Uint8Array> | null = null;
+  let heartbeat: ReturnType<typeof setInterval> | undefined;
+  let unsubscribe = () => {};
+  const end = () => {
+    clearInterval(heartbeat);
+    unsubscribe();
+    try {
+      controller?.close();
+    } catch {
+      // already closed
+    }
+  };
+  const write = (text: string) => {
+    try {
+      controller?.enqueue(encoder.encode(text));
+    } catch {
+      end();
+    }
+  };
+  try {
+    // Admitted before the stream opens, so a full instance answers with a status rather than a broken stream.
+    unsubscribe = await subscribe({
+      claims: user.claims,
+      role: user.role,
+      partnerId: user.partnerId,
+      tables: new Set(requested as RealtimeTable[]),
+      send: (event: ChangeEvent) => write(`event: change\ndata: ${JSON.stringify(event)}\n\n`),
+    });
+  } catch (error) {
+    if (!(error instanceof RealtimeLimitError)) throw error;
+    return problem(429, error.message, {
+      detail: "Live updates are paused here; the page still works. Close another tab, or wait and it reconnects.",
+      headers: { "Retry-After": String(error.retryAfterSeconds) },
+    });
+  }
+  request.signal.addEventListener("abort", end);
   const stream = new ReadableStream<Uint8Array>({
-    async start(controller) {
-      const write = (text: string) => {
-        try {
-          controller.enqueue(encoder.encode(text));
-        } catch {
-          cleanup();
-        }
-      };
-      const unsubscribe = await subscribe({
-        claims: user.claims,
-        role: user.role,
-        partnerId: user.partnerId,
-        tables,
-        send: (event: ChangeEvent) => write(`event: change\ndata: ${JSON.stringify(event)}\n\n`),
-      });
-      const heartbeat = setInterval(() => write(`: keep-alive\n\n`), 20_000);
-      cleanup = () => {
-        clearInterval(heartbeat);
-        unsubscribe();
-      };
-      request.signal.addEventListener("abort", () => {
-        cleanup();
-        try {
-          controller.close();
-        } catch {
-          // already closed
-        }
-      });
+    start(c) {
+      controller = c;
+      heartbeat = setInterval(() => write(`: keep-alive\n\n`), 20_000);
       write(`retry: 2000\nevent: ready\ndata: {}\n\n`);
     },
-    cancel() {
-      cleanup();
-    },
+    cancel: end,
   });
-
   return new Response(stream, {
     headers: {
       "Content-Type": "text/event-stream; charset=utf-8",

@@ -126,3 +126,11 @@ as $$
   )
 $$;
 revoke all on function private.instance_alive(text) from public, anon, authenticated;
+
+-- 4. The encrypted bank account number -----------------------------------------------------------
+
+-- Written once by the onboarding function and decrypted by nobody through the API: no role reads the
+-- ciphertext, only the last four digits beside it.
+revoke select on public.partner_payout_methods from authenticated;
+grant select (partner_id, kind, stripe_account_id, payouts_enabled, account_holder, bank_country, account_last4, currency,
+  updated_by, updated_at) on public.partner_payout_methods to authenticated;

@@ -567,13 +567,18 @@ describe("onboarding", () => {
     await as(a.user);
     expect((await onboarding.saveBankPayoutAction(bankStep)).ok).toBe(true);
     const other = await attempt(db.conn, { claims: b.user.claims }, (tx) =>
-      rows(tx, sql`select * from public.partner_payout_methods where partner_id = ${a.partnerId}`),
+      rows(tx, sql`select partner_id, account_last4 from public.partner_payout_methods where partner_id = ${a.partnerId}`),
     );
     expect(other.value).toEqual([]);
     const own = await attempt(db.conn, { claims: a.user.claims }, (tx) =>
       rows(tx, sql`select partner_id from public.partner_payout_methods`),
     );
     expect(own.value).toEqual([{ partner_id: a.partnerId }]);
+    // Nobody reads the encrypted account number through the API, not even its own organisation.
+    const cipher = await attempt(db.conn, { claims: a.user.claims }, (tx) =>
+      rows(tx, sql`select account_ciphertext from public.partner_payout_methods`),
+    );
+    expect(cipher.error?.code).toBe("42501");
     const forged = await attempt(db.conn, { claims: b.user.claims }, (tx) =>
       tx.execute(
         sql`insert into public.partner_payout_methods (partner_id, kind, stripe_account_id) values (${b.partnerId}, 'stripe_connect', 'acct_x')`,

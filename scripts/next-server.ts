@@ -16,4 +16,22 @@ await app.prepare();
 
 const server = http.createServer(withPeerAddress((req, res) => handle(req, res)));
 server.listen(port, () => console.log(`PartnerOS listening on port ${port}`));
-for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.close(() => process.exit(0)));
+
+const globalForClicks = globalThis as typeof globalThis & { __partnerosClickQueue?: { flushing: Promise<void> } };
+
+/**
+ * A graceful stop: no new connections, idle keep-alive sockets closed at once and live-update streams after a
+ * moment (their clients reconnect to another instance), then the clicks the app queued before the signal are
+ * written (the click queue flushes on the same signal) before the process exits.
+ */
+async function stop() {
+  server.close();
+  server.closeIdleConnections();
+  const streams = setTimeout(() => server.closeAllConnections(), 2_000);
+  streams.unref();
+  // Let the app's own signal handlers run first, so the queue's last flush is chained before we wait on it.
+  await new Promise((resolve) => setImmediate(resolve));
+  await globalForClicks.__partnerosClickQueue?.flushing.catch(() => undefined);
+  process.exit(0);
+}
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => void stop());

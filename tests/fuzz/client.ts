@@ -4,6 +4,8 @@ export interface Identity {
   name: string;
   role: string | null;
   cookie: string | null;
+  /** How to sign in again when a fuzzed request (sign out, sign out everywhere) ended the session. */
+  login?: { email: string; password: string };
 }
 
 export interface ActionOutcome {
@@ -43,6 +45,8 @@ export class Fuzzer {
   readonly statuses = new Map<string, number>();
   /** Accepted requests after which the data differed: shows the fingerprint sees real writes. */
   changedByAccepted = 0;
+  /** Times a signed-in identity found its session ended (by a fuzzed sign-out) and signed in again. */
+  renewedSessions = 0;
 
   constructor(
     readonly baseUrl: string,
@@ -81,7 +85,15 @@ export class Fuzzer {
     const changed = (await this.fingerprint.take()) !== before;
     if (refused && changed) this.changedByRefused.push(`${where} → ${status}`);
     else if (changed) this.changedByAccepted += 1;
+    if (identity.login && (status === 401 || result?.status === 401)) await this.renew(identity);
     return { status, text, result };
+  }
+
+  /** Signs the identity in again, outside any measured request, so later requests are not all 401. */
+  private async renew(identity: Identity): Promise<void> {
+    const fresh = await signIn(this.baseUrl, identity.name, identity.role ?? "", identity.login!.email, identity.login!.password);
+    identity.cookie = fresh.cookie;
+    this.renewedSessions += 1;
   }
 }
 
@@ -97,5 +109,5 @@ export async function signIn(baseUrl: string, name: string, role: string, email:
     .getSetCookie()
     .map((c) => c.split(";")[0]!)
     .join("; ");
-  return { name, role, cookie };
+  return { name, role, cookie, login: { email, password } };
 }

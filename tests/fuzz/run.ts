@@ -67,6 +67,7 @@ try {
   const statuses = [...fuzzer.statuses].sort((a, b) => a[0].localeCompare(b[0])).map(([s, n]) => `${s}×${n}`);
   console.log(`fuzz: answers ${statuses.join(" ")} in ${((Date.now() - started) / 1000).toFixed(0)} s`);
   console.log(`fuzz: accepted requests that changed data: ${fuzzer.changedByAccepted}`);
+  console.log(`fuzz: sessions ended by fuzzed sign-outs and signed in again: ${fuzzer.renewedSessions}`);
   console.log(`fuzz.requests: ${fuzzer.requests}`);
   console.log(`5xx: ${fuzzer.serverErrors.length}`);
   console.log(`rows changed by refused input: ${fuzzer.changedByRefused.length}`);

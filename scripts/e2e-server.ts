@@ -64,6 +64,7 @@ if (stripe) {
 fs.rmSync(dataDir, { recursive: true, force: true });
 await prepareDatabase(env);
 
-const child = spawn("npx", ["next", "start", "--port", port], { stdio: "inherit", env });
+// The production server `npm start` runs (scripts/next-server.ts), so the end-to-end flows exercise it too.
+const child = spawn("npx", ["tsx", "scripts/next-server.ts"], { stdio: "inherit", env: { ...env, NODE_ENV: "production" } });
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));
 child.on("exit", (code) => process.exit(code ?? 0));

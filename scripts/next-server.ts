@@ -1,4 +1,5 @@
 import http from "node:http";
+import "next/dist/server/node-environment";
 import next from "next";
 import { withPeerAddress } from "./peer-address";
 

@@ -101,6 +101,17 @@ test("a tampered session cookie is treated as signed out", async ({ page, contex
   await expect(page).toHaveURL(/\/login\?next=%2Fdashboard/);
 });
 
+test("a session cookie copied before sign-out is refused after it", async ({ page, context, request }) => {
+  await loginAs(page, "partner");
+  const copied = (await context.cookies()).filter((c) => c.name.includes("partneros-session")).map((c) => `${c.name}=${c.value}`).join("; ");
+  expect((await request.get("/api/portal/earnings", { headers: { cookie: copied } })).status()).toBe(200);
+  await page.getByRole("button", { name: /Account menu/ }).click();
+  await page.getByRole("menuitem", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/login\?signedOut=1/);
+  const after = await request.get("/api/portal/earnings", { headers: { cookie: copied } });
+  expect(after.status()).toBe(401);
+});
+
 test("sign out ends the session", async ({ page }) => {
   await loginAs(page, "finance");
   await page.getByRole("button", { name: /Account menu/ }).click();

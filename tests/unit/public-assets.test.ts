@@ -1,6 +1,8 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, test } from "vitest";
+import { tryToParsePath } from "next/dist/lib/try-to-parse-path";
+import { afterEach, describe, expect, test, vi } from "vitest";
+import { generateMetadata } from "@/app/layout";
 import { config } from "@/proxy";
 import { PATHS_WITHOUT_PROXY } from "@/lib/security/headers";
 
@@ -97,19 +99,34 @@ describe("static brand files", () => {
     ...files.filter((f) => f.startsWith("app/") && !f.endsWith(".txt")),
     ...readdirSync(join(root, "public")).map((f) => `public/${f}`),
   ].map((file) => `/${file.replace(/^(app|public)\//, "")}`);
-  const matchers = config.matcher.map((pattern) => new RegExp(`^${pattern}$`));
+  // Compiled the way Next compiles the proxy matcher (path-to-regexp), so the test sees what the server sees.
+  const matchers = config.matcher.map((pattern) => new RegExp(tryToParsePath(pattern).regexStr!));
 
   test.each(served)("%s skips the proxy and gets the nonce-less policy from next.config", (path) => {
     expect(matchers.some((matcher) => matcher.test(path))).toBe(false);
     expect(PATHS_WITHOUT_PROXY).toContain(path);
   });
 
-  test("pages still go through the proxy", () => {
-    for (const path of ["/dashboard", "/login", "/portal/links", "/icons", "/r/abc%zz"]) {
+  test("pages, and malformed variants of the static names, still go through the proxy", () => {
+    for (const path of ["/dashboard", "/login", "/portal/links", "/icons", "/logo.svg%zz", "/r/abc%zz"]) {
       expect(
         matchers.some((matcher) => matcher.test(path)),
         path,
       ).toBe(true);
     }
+  });
+});
+
+describe("root metadata", () => {
+  afterEach(() => vi.unstubAllEnvs());
+
+  test("makes the Open Graph and icon links absolute from APP_URL and describes the product", () => {
+    vi.stubEnv("APP_URL", "https://partners.example.com");
+    const metadata = generateMetadata();
+    expect(String(metadata.metadataBase)).toBe("https://partners.example.com/");
+    expect(metadata.title).toEqual({ default: "PartnerOS", template: "%s · PartnerOS" });
+    expect(metadata.description).toMatch(/partner-management platform/);
+    expect(metadata.openGraph).toMatchObject({ type: "website", siteName: "PartnerOS" });
+    expect(metadata.twitter).toMatchObject({ card: "summary_large_image" });
   });
 });

@@ -58,5 +58,10 @@ export const config = {
   // The referral redirect (r/) needs neither the path header nor a session refresh, and is the hottest route.
   // What this skips gets its Content-Security-Policy from next.config.ts (PATHS_WITHOUT_PROXY). API and
   // referral paths pass through only when they hold a percent sign, to be checked for malformed encoding.
-  matcher: ["/((?!api/|r/|_next/static|_next/image|favicon.ico).*)", "/(api|r)/(.*%.*)"],
+  // Static files (public/ and app/'s icon and Open Graph files) need no nonce and no session; their names are
+  // matched whole, so a malformed variant of one still reaches the path check above.
+  matcher: [
+    "/((?!api/|r/|_next/static|_next/image|(?:favicon\\.ico|icon\\.svg|apple-icon\\.png|opengraph-image\\.png|robots\\.txt|logo\\.svg)$).*)",
+    "/(api|r)/(.*%.*)",
+  ],
 };

@@ -46,3 +46,8 @@ export function isDevMailboxEnabled(): boolean {
   if (process.env.DEV_MAILBOX === "off") return false;
   return process.env.NODE_ENV !== "production" || process.env.DEV_MAILBOX === "on";
 }
+
+/** The public URL alone (metadata's absolute links), so rendering a page's head needs no other variable. */
+export function appUrl(): URL {
+  return new URL(serverEnvSchema.shape.APP_URL.parse(process.env.APP_URL));
+}

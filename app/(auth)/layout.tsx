@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { BrandMark } from "@/components/shell/brand-mark";
 import { ThemeToggle } from "@/components/ui/theme-toggle";
 
 export default function AuthLayout({ children }: { children: React.ReactNode }) {
@@ -6,7 +7,7 @@ export default function AuthLayout({ children }: { children: React.ReactNode }) 
     <div className="flex min-h-dvh flex-col bg-muted/40">
       <header className="flex items-center justify-between px-6 py-4">
         <Link href="/" className="flex items-center gap-2 rounded-md font-semibold tracking-tight focus-visible:outline-2">
-          <span aria-hidden className="grid size-8 place-items-center rounded-lg bg-primary text-primary-foreground">P</span>
+          <BrandMark />
           PartnerOS
         </Link>
         <ThemeToggle />

@@ -6,6 +6,7 @@ import type { CurrentUser } from "@/lib/auth/session";
 import { withSession } from "@/lib/db/session";
 import { listNotifications } from "@/lib/notifications/queries";
 import { navFor } from "./nav-config";
+import { BrandMark } from "./brand-mark";
 import { MobileNav } from "./mobile-nav";
 import { NavLinks } from "./nav-links";
 import { UserMenu } from "./user-menu";
@@ -23,7 +24,7 @@ export async function AppShell({ user, children }: { user: CurrentUser; children
       <aside className="hidden w-64 shrink-0 flex-col border-r border-sidebar-border bg-sidebar lg:flex">
         <div className="flex h-16 items-center gap-2 px-5">
           <Link href={portal ? "/portal" : "/dashboard"} className="flex items-center gap-2 rounded-md font-semibold tracking-tight">
-            <span aria-hidden className="grid size-8 place-items-center rounded-lg bg-primary text-primary-foreground">P</span>
+            <BrandMark />
             <span>PartnerOS</span>
           </Link>
         </div>

@@ -38,7 +38,18 @@ export function createNonce(): string {
  * Paths proxy.ts does not run for get the nonce-less policy from next.config.ts; pages get theirs, with a
  * nonce, from the proxy. Keep in step with the proxy's matcher.
  */
-export const PATHS_WITHOUT_PROXY = ["/api/:path*", "/r/:path*", "/_next/static/:path*", "/_next/image", "/favicon.ico"];
+export const PATHS_WITHOUT_PROXY = [
+  "/api/:path*",
+  "/r/:path*",
+  "/_next/static/:path*",
+  "/_next/image",
+  "/favicon.ico",
+  "/icon.svg",
+  "/apple-icon.png",
+  "/opengraph-image.png",
+  "/robots.txt",
+  "/logo.svg",
+];
 
 /** Headers for every response; the Content-Security-Policy is separate (see PATHS_WITHOUT_PROXY). */
 export function securityHeaders(production: boolean): Header[] {

@@ -13,7 +13,7 @@ import { runStatusReminders } from "@/lib/status/reminders";
 import { runTaskRollover } from "@/lib/tasks/rollover";
 import { createScheduledBatches } from "@/lib/payouts/schedule";
 import { resumeStalePayouts } from "@/lib/payouts/trigger";
-import { drainDealChanges } from "@/lib/commissions/after-change";
+import { drainDealChanges } from "@/lib/opportunities/after-change";
 
 type JobFn = () => Promise<Record<string, unknown>>;
 

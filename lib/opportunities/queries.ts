@@ -2,7 +2,8 @@ import "server-only";
 import { and, asc, desc, eq, gte, ilike, inArray, isNull, lte, ne, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Tx } from "@/lib/db/connection";
-import { lossReasons, opportunities, opportunityStageHistory, partners, profiles, stages, workspaceSettings, type PartnerDomain } from "@/lib/db/schema";
+import { lossReasons, opportunities, opportunityStageHistory, partners, profiles, stages, workspaceSettings } from "@/lib/db/schema";
+import type { PartnerDomain } from "@/lib/domain/enums";
 import { quarterOf } from "@/lib/dashboard/quarter";
 
 export interface PipelineFilters {

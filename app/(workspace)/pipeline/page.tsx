@@ -19,7 +19,7 @@ import { minorDigits } from "@/lib/money";
 import { filtersOf, parsePipelineParams, sortOf, type PipelineParams } from "@/lib/opportunities/params";
 import { getOpportunityOrThrow, getPipelineOptions, listBoardCards, listOpportunities, listStages, OpportunityNotFoundError } from "@/lib/opportunities/queries";
 import type { Tx } from "@/lib/db/connection";
-import { listOpportunityCommissions } from "@/lib/commissions/queries";
+import { listOpportunityCommissions } from "@/lib/commission-records/queries";
 import { cn } from "@/lib/utils";
 
 export const metadata: Metadata = { title: "Pipeline" };

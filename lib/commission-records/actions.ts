@@ -5,7 +5,7 @@ import { z } from "zod";
 import { ActionError, defineAction } from "@/lib/actions/safe-action";
 import { STAFF_ROLES } from "@/lib/auth/roles";
 import { agreements, agreementVersions, fxRates } from "@/lib/db/schema";
-import { amountSchema, closeDateSchema, currencySchema, toMinor } from "@/lib/opportunities/schemas";
+import { amountSchema, closeDateSchema, currencySchema, toMinor } from "@/lib/domain/fields";
 import { calculateSchedule, CommissionRuleError, isExcluded } from "@/lib/commissions/engine";
 import { toEngineVersion } from "./persist";
 import type { Schedule, TraceStep } from "@/lib/commissions/types";

@@ -7,7 +7,7 @@ import { ActionError, defineAction } from "@/lib/actions/safe-action";
 import { recalculateAfterChange } from "@/lib/opportunities/after-change";
 import { fxRates } from "@/lib/db/schema";
 import { rows } from "@/lib/db/session";
-import { closeDateSchema, currencySchema } from "@/lib/opportunities/schemas";
+import { closeDateSchema, currencySchema } from "@/lib/domain/fields";
 
 const fxSchema = z
   .strictObject({

@@ -6,7 +6,7 @@ import { withSystem } from "@/lib/db/session";
 import { deliverOutbox } from "@/lib/email/delivery";
 import { refreshPipelineAggregates } from "@/lib/dashboard/queries";
 import { pruneRateLimits } from "@/lib/auth/rate-limit";
-import { reevaluateAllPartners } from "@/lib/tiers/nightly";
+import { reevaluateAllPartners } from "@/lib/jobs/tiers-nightly";
 import { runAlertDigests, runAlertEvaluation } from "@/lib/alerts/jobs";
 import { runPartnerHealth } from "@/lib/health/job";
 import { runStatusReminders } from "@/lib/status/reminders";

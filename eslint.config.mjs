@@ -27,10 +27,7 @@ const engineIsPure = [
   },
 ];
 
-// Routes stay thin: queries live in lib/<domain>/queries.ts. The listed files predate the rule and are to be moved.
-const inlineQueryDebt = [
-  "app/s/[[]token]/route.ts",
-];
+// Routes stay thin: queries live in lib/<domain>/queries.ts.
 const noInlineQueriesInRoutes = {
   group: ["drizzle-orm", "drizzle-orm/**", "@/lib/db/schema", "@/lib/db/schema/**", "@/lib/db/rows"],
   message: "app/ holds routes only: put the query in lib/<domain>/queries.ts and call it with the session's transaction.",
@@ -41,7 +38,6 @@ const layering = [
   { files: ["lib/commissions/**/*.ts"], rules: { "no-restricted-imports": ["error", { patterns: engineIsPure }] } },
   {
     files: ["app/**/*.{ts,tsx}"],
-    ignores: inlineQueryDebt,
     rules: { "no-restricted-imports": ["error", { patterns: [noInlineQueriesInRoutes] }] },
   },
 ];

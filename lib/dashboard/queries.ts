@@ -7,7 +7,7 @@ import { rows } from "@/lib/db/session";
 import { getQuarterTargets, getWonTotal, getWorkspaceBasics, lastFourQuarters, listForecastStages, listOpenDeals, type ForecastStage } from "@/lib/forecast/inputs";
 import { weightedForecast } from "@/lib/forecast/weighted";
 import { sizeBand, tally, type ClosedRow, type FunnelStage, type StageConversion, type StageMove } from "./conversion";
-import { quarterOf, type Quarter } from "./quarter";
+import { quarterOf, type Quarter } from "@/lib/domain/quarter";
 
 export interface QuarterSnapshot {
   label: string;

@@ -4,7 +4,7 @@ import { alias } from "drizzle-orm/pg-core";
 import type { Tx } from "@/lib/db/connection";
 import { lossReasons, opportunities, opportunityStageHistory, partners, profiles, savedViews, stages, workspaceSettings } from "@/lib/db/schema";
 import type { PartnerDomain } from "@/lib/domain/enums";
-import { quarterOf } from "@/lib/dashboard/quarter";
+import { quarterOf } from "@/lib/domain/quarter";
 
 export interface PipelineFilters {
   owner?: string;

@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session";
 import { ROLE_LABELS } from "@/lib/auth/roles";
-import { currentQuarter } from "@/lib/dashboard/quarter";
+import { currentQuarter } from "@/lib/domain/quarter";
 import { withSession } from "@/lib/db/session";
 import { listQuarterGoals } from "@/lib/goals/queries";
 import { minorDigits } from "@/lib/money";

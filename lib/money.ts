@@ -20,3 +20,13 @@ export function formatMoney(amountMinor: number, currency: string, options: { co
     maximumFractionDigits: options.compact ? 1 : minorDigits(currency),
   }).format(value);
 }
+
+/** Integer minor units → exact major-unit string ("1250.50"), the format `value` is imported in. */
+export function minorToAmount(valueMinor: number, currency: string): string {
+  const digits = minorDigits(currency);
+  const sign = valueMinor < 0 ? "-" : "";
+  const text = BigInt(Math.abs(valueMinor))
+    .toString()
+    .padStart(digits + 1, "0");
+  return digits === 0 ? `${sign}${text}` : `${sign}${text.slice(0, -digits)}.${text.slice(-digits)}`;
+}

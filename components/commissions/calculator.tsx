@@ -9,8 +9,8 @@ import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { NativeSelect, NativeSelectOption } from "@/components/ui/native-select";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { calculateCommissionAction, type CalculatorResult } from "@/lib/commissions/actions";
-import type { CalculatorAgreement } from "@/lib/commissions/queries";
+import { calculateCommissionAction, type CalculatorResult } from "@/lib/commission-records/actions";
+import type { CalculatorAgreement } from "@/lib/commission-records/queries";
 import { formatMoney } from "@/lib/money";
 import { TraceList } from "./trace-list";
 

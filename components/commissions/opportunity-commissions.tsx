@@ -8,10 +8,10 @@ import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
-import { requestOverrideAction, withdrawOverrideAction } from "@/lib/commissions/override-actions";
-import type { OpportunityCommission } from "@/lib/commissions/queries";
+import { requestOverrideAction, withdrawOverrideAction } from "@/lib/commission-records/override-actions";
+import type { OpportunityCommission } from "@/lib/commission-records/queries";
 import { MODEL_RANGES } from "@/lib/commissions/ranges";
-import { recordRefundAction } from "@/lib/commissions/refund-actions";
+import { recordRefundAction } from "@/lib/commission-records/refund-actions";
 import { formatMoney } from "@/lib/money";
 import { TraceList } from "./trace-list";
 

@@ -8,8 +8,8 @@ import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
-import { decideOverrideAction } from "@/lib/commissions/override-actions";
-import type { PendingOverride } from "@/lib/commissions/override-queries";
+import { decideOverrideAction } from "@/lib/commission-records/override-actions";
+import type { PendingOverride } from "@/lib/commission-records/override-queries";
 import { formatMoney } from "@/lib/money";
 
 const STATUS = {

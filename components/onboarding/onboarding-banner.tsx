@@ -2,15 +2,12 @@ import { ClipboardList } from "lucide-react";
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import type { CurrentUser } from "@/lib/auth/session";
-import { withSession } from "@/lib/db/session";
-import { getOnboardingStateOrThrow } from "@/lib/onboarding/queries";
+import { getOnboardingStateForUser } from "@/lib/onboarding/queries";
 
 /** Points partner users whose organisation has not finished onboarding to the wizard; renders nothing otherwise. */
 export async function OnboardingBanner({ user }: { user: CurrentUser }) {
   if (!user.partnerId) return null;
-  const state = await withSession({ claims: user.claims }, (tx) =>
-    getOnboardingStateOrThrow(tx, user.id, user.partnerId!),
-  );
+  const state = await getOnboardingStateForUser({ ...user, partnerId: user.partnerId });
   const pendingDocs = state.documents.filter((d) => !d.acceptedAt).length;
   if (state.partner.onboardedAt && pendingDocs === 0) return null;
   const left = Object.values(state.steps).filter((done) => !done).length;

@@ -14,7 +14,7 @@ import type { DirectoryRow } from "@/lib/health/queries";
 import { formatMoney } from "@/lib/money";
 import { HealthBadge } from "./health-badge";
 import { DOMAIN_LABELS, KIND_LABELS, STATUS_LABELS } from "./labels";
-import type { PartnerDomain } from "@/lib/db/schema";
+import type { PartnerDomain } from "@/lib/domain/enums";
 
 export function DirectoryTable({
   partners,

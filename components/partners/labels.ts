@@ -1,4 +1,4 @@
-import type { PartnerDomain } from "@/lib/db/schema";
+import type { PartnerDomain } from "@/lib/domain/enums";
 import { BAND_LABELS, bandOf } from "@/lib/health/score";
 
 export const DOMAIN_LABELS: Record<PartnerDomain, string> = {

@@ -9,7 +9,7 @@ import { formatMoney, minorDigits } from "@/lib/money";
 import { cloneOpportunityAction } from "@/lib/opportunities/actions";
 import type { PipelineOptions, StageRow } from "@/lib/opportunities/queries";
 import { OpportunityCommissions, type CommissionPermissions } from "@/components/commissions/opportunity-commissions";
-import type { OpportunityCommission } from "@/lib/commissions/queries";
+import type { OpportunityCommission } from "@/lib/commission-records/queries";
 import { OpportunityForm, type OpportunityFormValues } from "./opportunity-form";
 import { usePipelineParams } from "./use-pipeline-params";
 

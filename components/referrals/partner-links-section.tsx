@@ -1,7 +1,7 @@
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { withSession, type SessionClaims } from "@/lib/db/session";
+import type { CurrentUser } from "@/lib/auth/session";
 import { serverEnv } from "@/lib/env";
-import { listLinksWithStats } from "@/lib/referrals/queries";
+import { listLinksWithStatsInSession } from "@/lib/referrals/queries";
 import { LinksTable } from "./links-table";
 
 /** Staff view of a partner's referral links and their results (read-only). */
@@ -10,9 +10,9 @@ export async function PartnerLinksSection({
   claims,
 }: {
   partnerId: string;
-  claims: SessionClaims;
+  claims: CurrentUser["claims"];
 }) {
-  const links = await withSession({ claims }, (tx) => listLinksWithStats(tx, partnerId));
+  const links = await listLinksWithStatsInSession(claims, partnerId);
   return (
     <Card>
       <CardHeader>

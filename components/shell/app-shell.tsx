@@ -3,8 +3,7 @@ import { NotificationBell } from "@/components/notifications/notification-bell";
 import { ThemeToggle } from "@/components/ui/theme-toggle";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import type { CurrentUser } from "@/lib/auth/session";
-import { withSession } from "@/lib/db/session";
-import { listNotifications } from "@/lib/notifications/queries";
+import { listNotificationsForUser } from "@/lib/notifications/queries";
 import { navFor } from "./nav-config";
 import { BrandMark } from "./brand-mark";
 import { MobileNav } from "./mobile-nav";
@@ -15,7 +14,7 @@ export async function AppShell({ user, children }: { user: CurrentUser; children
   const items = navFor(user.role);
   const portal = user.role === "partner";
   const faceTitle = portal ? (user.partnerName ?? "Partner portal") : "Team workspace";
-  const notifications = await withSession({ claims: user.claims }, (tx) => listNotifications(tx, user.id));
+  const notifications = await listNotificationsForUser(user);
   return (
     <div className="flex min-h-dvh">
       <a href="#main" className="sr-only z-50 rounded-md bg-background px-3 py-2 focus:not-sr-only focus:fixed focus:left-3 focus:top-3">

@@ -1,4 +1,4 @@
-import type { AppRole } from "@/lib/db/schema";
+import type { AppRole } from "@/lib/domain/enums";
 
 export type NavIcon =
   | "dashboard"

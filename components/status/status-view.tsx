@@ -1,5 +1,5 @@
 import { Badge } from "@/components/ui/badge";
-import type { AppRole } from "@/lib/db/schema";
+import type { AppRole } from "@/lib/domain/enums";
 import { KPI_FIELDS } from "@/lib/status/schemas";
 import { Markdown } from "./markdown";
 import { SeverityBadge, type BlockerView } from "./severity-badge";

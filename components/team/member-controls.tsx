@@ -5,7 +5,7 @@ import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { NativeSelect, NativeSelectOption } from "@/components/ui/native-select";
 import { ROLE_LABELS, STAFF_ROLES } from "@/lib/auth/roles";
-import type { AppRole } from "@/lib/db/schema";
+import type { AppRole } from "@/lib/domain/enums";
 import { revokeInvitationAction, updateMemberAction } from "@/lib/team/actions";
 
 type StaffRole = (typeof STAFF_ROLES)[number];

@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/session";
 import type { Tx } from "@/lib/db/connection";
-import type { AppRole } from "@/lib/db/schema";
+import type { AppRole } from "@/lib/domain/enums";
 import { withSession, withSystem } from "@/lib/db/session";
 import { fieldErrorsOf, type FieldErrors } from "@/lib/http/problem";
 import { findUnsafeText, UNSAFE_TEXT_MESSAGE } from "@/lib/http/text";

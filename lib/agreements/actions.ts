@@ -3,8 +3,8 @@
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { revalidatePath } from "next/cache";
 import { ActionError, defineAction } from "@/lib/actions/safe-action";
-import { recalculateAfterChange } from "@/lib/commissions/after-change";
-import { toEngineVersion } from "@/lib/commissions/persist";
+import { recalculateAfterChange } from "@/lib/opportunities/after-change";
+import { toEngineVersion } from "@/lib/commission-records/persist";
 import type { AgreementVersion } from "@/lib/commissions/types";
 import { validateNewVersion } from "@/lib/commissions/validate";
 import type { Tx } from "@/lib/db/connection";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { closeDateSchema, currencySchema } from "@/lib/opportunities/schemas";
+import { closeDateSchema, currencySchema } from "@/lib/domain/fields";
 
 const percent = z
   .string({ error: "Enter a percentage" })

@@ -8,7 +8,7 @@ import type { FieldErrors } from "@/lib/http/problem";
 import { hashPassword } from "./password";
 import { clearAccountBackoff, hitLimit, RESET_REQUESTS, SIGNUPS } from "./rate-limit";
 import { revokeUserSessions, startSession, type SessionMeta } from "./sessions";
-import type { AppRole } from "@/lib/db/schema";
+import type { AppRole } from "@/lib/domain/enums";
 import { ROLE_HOME, ROLE_LABELS } from "./roles";
 import { hashToken, newToken } from "./tokens";
 

@@ -1,4 +1,4 @@
-import type { AppRole } from "@/lib/db/schema";
+import type { AppRole } from "@/lib/domain/enums";
 
 export const ROLES = ["vp", "sales_manager", "partnership_manager", "finance", "partner"] as const satisfies readonly AppRole[];
 export const STAFF_ROLES = ["vp", "sales_manager", "partnership_manager", "finance"] as const satisfies readonly AppRole[];

@@ -2,7 +2,8 @@
  * CSV bodies of the commission statement and forecast exports. Amounts are major units beside their
  * currency; the USD columns use the same rate dates as the page and stay blank when no rate exists.
  */
-import { minorToAmount, toCsv } from "@/lib/opportunities/csv";
+import { toCsv } from "@/lib/csv/parse";
+import { minorToAmount } from "@/lib/money";
 import { roundHalfAwayFromZero } from "./decimal";
 import { convertTotals, REPORTING_CURRENCY, weightedRatio } from "./statement-math";
 import { monthPeriod, type Period } from "./statement-periods";

@@ -1,12 +1,13 @@
 import "server-only";
 import { count, eq, sql, type SQL } from "drizzle-orm";
 import type { Tx } from "@/lib/db/connection";
-import { partnerDomain, partners, pipelineAggregates, type PartnerDomain } from "@/lib/db/schema";
+import { partnerDomain, partners, pipelineAggregates } from "@/lib/db/schema";
+import type { PartnerDomain } from "@/lib/domain/enums";
 import { rows } from "@/lib/db/session";
 import { getQuarterTargets, getWonTotal, getWorkspaceBasics, lastFourQuarters, listForecastStages, listOpenDeals, type ForecastStage } from "@/lib/forecast/inputs";
 import { weightedForecast } from "@/lib/forecast/weighted";
 import { sizeBand, tally, type ClosedRow, type FunnelStage, type StageConversion, type StageMove } from "./conversion";
-import { quarterOf, type Quarter } from "./quarter";
+import { quarterOf, type Quarter } from "@/lib/domain/quarter";
 
 export interface QuarterSnapshot {
   label: string;

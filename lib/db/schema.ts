@@ -12,20 +12,14 @@ import {
   timestamp,
   uuid,
 } from "drizzle-orm/pg-core";
+import { APP_ROLES, PARTNER_DOMAINS } from "@/lib/domain/enums";
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 const money = (name: string) => bigint(name, { mode: "number" });
 
-export const appRole = pgEnum("app_role", ["vp", "sales_manager", "partnership_manager", "finance", "partner"]);
+export const appRole = pgEnum("app_role", APP_ROLES);
 export const partnerKind = pgEnum("partner_kind", ["isv", "program", "isv_and_program"]);
-export const partnerDomain = pgEnum("partner_domain", [
-  "finops",
-  "security",
-  "observability",
-  "devops",
-  "data_backup",
-  "dev_platform",
-]);
+export const partnerDomain = pgEnum("partner_domain", PARTNER_DOMAINS);
 export const partnerStatus = pgEnum("partner_status", [
   "prospect",
   "applicant",
@@ -885,5 +879,5 @@ export const dealChangeQueue = pgTable("deal_change_queue", {
   queuedAt: ts("queued_at").notNull().defaultNow(),
 });
 
-export type AppRole = (typeof appRole.enumValues)[number];
-export type PartnerDomain = (typeof partnerDomain.enumValues)[number];
+// The types live with their values in lib/domain/enums.ts; re-exported for existing server imports.
+export type { AppRole, PartnerDomain } from "@/lib/domain/enums";

@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { desc, sql } from "drizzle-orm";
 import { emailOutbox } from "@/lib/db/schema";
 import type { Tx } from "@/lib/db/connection";
 import type { EmailContent } from "./templates";
@@ -33,4 +33,9 @@ export async function enqueueInvitationEmail(tx: Tx, invitationId: string, conte
   await tx.execute(
     sql`select private.enqueue_invitation_email(${invitationId}::uuid, ${content.subject}, ${content.text}, ${content.html})`,
   );
+}
+
+/** The newest outbox rows, for the local dev mailbox (read by a named system job: the outbox has no user grants). */
+export function listOutboxMessages(tx: Tx, limit = 100) {
+  return tx.select().from(emailOutbox).orderBy(desc(emailOutbox.createdAt)).limit(limit);
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import type { Tx } from "@/lib/db/connection";
 import { rows } from "@/lib/db/session";
-import { quarterOf, type Quarter } from "@/lib/dashboard/quarter";
+import { quarterOf, type Quarter } from "@/lib/domain/quarter";
 import { learnStageProbabilities, winProbabilityFor, type ClosedDeal } from "./learned-probability";
 import { simulateQuarter } from "./monte-carlo";
 import { weightedForecast } from "./weighted";

@@ -4,10 +4,10 @@ import { and, eq, sql } from "drizzle-orm";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { ActionError, defineAction } from "@/lib/actions/safe-action";
-import { recalculateAfterChange } from "@/lib/commissions/after-change";
+import { recalculateAfterChange } from "@/lib/opportunities/after-change";
 import { fxRates } from "@/lib/db/schema";
 import { rows } from "@/lib/db/session";
-import { closeDateSchema, currencySchema } from "@/lib/opportunities/schemas";
+import { closeDateSchema, currencySchema } from "@/lib/domain/fields";
 
 const fxSchema = z
   .strictObject({

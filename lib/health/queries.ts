@@ -2,7 +2,7 @@ import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import type { Tx } from "@/lib/db/connection";
 import { rows } from "@/lib/db/session";
-import { quarterOf } from "@/lib/dashboard/quarter";
+import { quarterOf } from "@/lib/domain/quarter";
 import { quarterAt } from "@/lib/forecast/inputs";
 import { gatherHealthInputs } from "./inputs";
 import type { HealthBreakdown } from "./job";

@@ -6,14 +6,14 @@ import { withSystem } from "@/lib/db/session";
 import { deliverOutbox } from "@/lib/email/delivery";
 import { refreshPipelineAggregates } from "@/lib/dashboard/queries";
 import { pruneRateLimits } from "@/lib/auth/rate-limit";
-import { reevaluateAllPartners } from "@/lib/tiers/nightly";
+import { reevaluateAllPartners } from "@/lib/jobs/tiers-nightly";
 import { runAlertDigests, runAlertEvaluation } from "@/lib/alerts/jobs";
 import { runPartnerHealth } from "@/lib/health/job";
 import { runStatusReminders } from "@/lib/status/reminders";
 import { runTaskRollover } from "@/lib/tasks/rollover";
 import { createScheduledBatches } from "@/lib/payouts/schedule";
 import { resumeStalePayouts } from "@/lib/payouts/trigger";
-import { drainDealChanges } from "@/lib/commissions/after-change";
+import { drainDealChanges } from "@/lib/opportunities/after-change";
 
 type JobFn = () => Promise<Record<string, unknown>>;
 

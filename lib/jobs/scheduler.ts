@@ -1,6 +1,6 @@
 import "server-only";
 import { getConnection } from "@/lib/db/client";
-import { beatOnce, HEARTBEAT_EVERY_MS, registerInstanceStart } from "./instance";
+import { beatOnce, HEARTBEAT_EVERY_MS, registerInstanceStart } from "@/lib/runtime/instance";
 import { isJobName, JOBS, runJob, type JobName } from "./registry";
 
 const globalForScheduler = globalThis as typeof globalThis & { __partnerosScheduler?: { timers: NodeJS.Timeout[]; running: Set<JobName> } };

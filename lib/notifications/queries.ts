@@ -1,6 +1,8 @@
 import "server-only";
 import { and, count, desc, eq, isNull } from "drizzle-orm";
+import type { CurrentUser } from "@/lib/auth/session";
 import type { Tx } from "@/lib/db/connection";
+import { withSession } from "@/lib/db/session";
 import { notifications } from "@/lib/db/schema";
 
 export interface NotificationItem {
@@ -33,4 +35,9 @@ export async function listNotifications(tx: Tx, userId: string, limit = 20): Pro
     .from(notifications)
     .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
   return { items, unread: Number(unread?.n ?? 0) };
+}
+
+/** The signed-in user's latest notifications, read in their own session (for the app shell). */
+export function listNotificationsForUser(user: CurrentUser): Promise<{ items: NotificationItem[]; unread: number }> {
+  return withSession({ claims: user.claims }, (tx) => listNotifications(tx, user.id));
 }

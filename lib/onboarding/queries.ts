@@ -1,7 +1,8 @@
 import "server-only";
 import { sql } from "drizzle-orm";
+import type { CurrentUser } from "@/lib/auth/session";
 import type { Tx } from "@/lib/db/connection";
-import { rows } from "@/lib/db/session";
+import { rows, withSession } from "@/lib/db/session";
 
 export interface CurrentDocument {
   id: string;
@@ -179,3 +180,8 @@ export async function getOnboardingStateOrThrow(
 
 export const isOnboardingComplete = (steps: OnboardingState["steps"]) =>
   steps.profile && steps.payout && steps.tax && steps.documents;
+
+/** The onboarding state of a partner user's organisation, read in their own session (for the banner). */
+export function getOnboardingStateForUser(user: CurrentUser & { partnerId: string }): Promise<OnboardingState> {
+  return withSession({ claims: user.claims }, (tx) => getOnboardingStateOrThrow(tx, user.id, user.partnerId));
+}

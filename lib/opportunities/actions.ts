@@ -8,7 +8,7 @@ import { STAFF_ROLES } from "@/lib/auth/roles";
 import { opportunities, savedViews } from "@/lib/db/schema";
 import { rows } from "@/lib/db/session";
 import { moveOpportunitySchema } from "./move-schema";
-import { recalculateAfterChange } from "@/lib/commissions/after-change";
+import { recalculateAfterChange } from "@/lib/opportunities/after-change";
 import { createStageTasks } from "@/lib/tasks/stage-templates";
 import { columnsOf } from "./columns";
 import { insertOpportunity, insertOpportunityRows } from "./create";

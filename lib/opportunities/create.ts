@@ -1,9 +1,9 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { ActionError } from "@/lib/actions/safe-action";
-import { recalculateAfterChange } from "@/lib/commissions/after-change";
+import { recalculateAfterChange } from "@/lib/opportunities/after-change";
 import type { Tx } from "@/lib/db/connection";
-import type { AppRole } from "@/lib/db/schema";
+import type { AppRole } from "@/lib/domain/enums";
 import { rows } from "@/lib/db/session";
 import { columnsOf } from "./columns";
 import type { OpportunityInput } from "./schemas";

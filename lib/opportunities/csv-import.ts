@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { CsvRow } from "@/lib/opportunities/csv-parse";
+import type { CsvRow } from "@/lib/csv/parse";
 import {
   DOMAINS,
   amountSchema,

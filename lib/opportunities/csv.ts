@@ -1,4 +1,3 @@
-import { minorDigits } from "@/lib/money";
 import {
   FILE_FIELD,
   IGNORED_IMPORT_COLUMNS,
@@ -15,8 +14,10 @@ import {
   type ImportLookups,
   type ImportReport,
 } from "@/lib/opportunities/csv-import";
-import { CsvFormatError, parseCsv } from "@/lib/opportunities/csv-parse";
+import { CsvFormatError, parseCsv } from "@/lib/csv/parse";
 
+// Kept here for the export and import code that names it with the other CSV helpers.
+export { minorToAmount } from "@/lib/money";
 export {
   CsvFormatError,
   escapeCsvCell,
@@ -24,7 +25,7 @@ export {
   toCsv,
   type CsvRow,
   type ParsedCsv,
-} from "@/lib/opportunities/csv-parse";
+} from "@/lib/csv/parse";
 export {
   FILE_FIELD,
   IGNORED_IMPORT_COLUMNS,
@@ -69,16 +70,6 @@ export const OPPORTUNITY_EXPORT_COLUMNS = [
   "notes",
   "created_at",
 ] as const satisfies readonly ExportColumn[];
-
-/** Integer minor units → exact major-unit string ("1250.50"), the format `value` is imported in. */
-export function minorToAmount(valueMinor: number, currency: string): string {
-  const digits = minorDigits(currency);
-  const sign = valueMinor < 0 ? "-" : "";
-  const text = BigInt(Math.abs(valueMinor))
-    .toString()
-    .padStart(digits + 1, "0");
-  return digits === 0 ? `${sign}${text}` : `${sign}${text.slice(0, -digits)}.${text.slice(-digits)}`;
-}
 
 function readHeader(header: string[]): HeaderInfo {
   const columns: HeaderInfo["columns"] = new Map();

@@ -5,7 +5,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { defineAction } from "@/lib/actions/safe-action";
 import { partners, profiles, stages } from "@/lib/db/schema";
-import { recalculateAfterChange } from "@/lib/commissions/after-change";
+import { recalculateAfterChange } from "@/lib/opportunities/after-change";
 import { columnsOf } from "./columns";
 import { insertOpportunityRows } from "./create";
 import { validateOpportunityImport, type ImportIssue } from "./csv";

@@ -2,8 +2,9 @@ import "server-only";
 import { and, asc, desc, eq, gte, ilike, inArray, isNull, lte, ne, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Tx } from "@/lib/db/connection";
-import { lossReasons, opportunities, opportunityStageHistory, partners, profiles, stages, workspaceSettings, type PartnerDomain } from "@/lib/db/schema";
-import { quarterOf } from "@/lib/dashboard/quarter";
+import { lossReasons, opportunities, opportunityStageHistory, partners, profiles, savedViews, stages, workspaceSettings } from "@/lib/db/schema";
+import type { PartnerDomain } from "@/lib/domain/enums";
+import { quarterOf } from "@/lib/domain/quarter";
 
 export interface PipelineFilters {
   owner?: string;
@@ -169,4 +170,9 @@ export function listOpportunitiesForExport(tx: Tx, filters: PipelineFilters) {
     .where(and(...filterConditions(filters)))
     .orderBy(asc(opportunities.createdAt), asc(opportunities.id))
     .limit(50_000);
+}
+
+/** The team's saved pipeline views, by name. */
+export function listSavedViews(tx: Tx): Promise<{ id: string; name: string; query: string }[]> {
+  return tx.select({ id: savedViews.id, name: savedViews.name, query: savedViews.query }).from(savedViews).orderBy(asc(savedViews.name));
 }

@@ -2,8 +2,8 @@ import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import type { Tx } from "@/lib/db/connection";
 import { rows } from "@/lib/db/session";
-import { minorToAmount } from "@/lib/opportunities/csv";
-import { toCsv } from "@/lib/opportunities/csv-parse";
+import { minorToAmount } from "@/lib/money";
+import { toCsv } from "@/lib/csv/parse";
 
 export interface ReportPeriod {
   /** Inclusive ISO dates. */

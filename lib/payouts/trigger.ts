@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import type { Connection, Tx } from "@/lib/db/connection";
 import { rows } from "@/lib/db/rows";
 import { withSystem } from "@/lib/db/session";
-import { heartbeat, instanceId } from "@/lib/jobs/instance";
+import { heartbeat, instanceId } from "@/lib/runtime/instance";
 import { getPayoutsPort } from "@/lib/payments/payouts";
 import type { PayoutsPort, TransferResult } from "@/lib/payments/port";
 import { finishBatchIfDone, recordFailed, recordSent } from "./transitions";

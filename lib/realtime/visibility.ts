@@ -1,7 +1,7 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import { rows, withSession, type SessionClaims } from "@/lib/db/session";
-import type { AppRole } from "@/lib/db/schema";
+import type { AppRole } from "@/lib/domain/enums";
 import type { ChangeEvent, RealtimeTable } from "./events";
 
 export interface Viewer {

@@ -1,7 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import type { Tx } from "@/lib/db/connection";
-import { rows } from "@/lib/db/session";
+import { rows, withSession, type SessionClaims } from "@/lib/db/session";
 
 export interface LinkWithStats {
   id: string;
@@ -101,4 +101,9 @@ export async function listRecentReferrals(tx: Tx, partnerId: string, limit = 10)
     selfReferral: r.self_referral,
     code: r.code,
   }));
+}
+
+/** A partner's links with their results, read in the caller's session (staff partner page). */
+export function listLinksWithStatsInSession(claims: SessionClaims, partnerId: string): Promise<LinkWithStats[]> {
+  return withSession({ claims }, (tx) => listLinksWithStats(tx, partnerId));
 }

@@ -4,7 +4,7 @@ import { ActionError } from "@/lib/actions/safe-action";
 import { evaluateAchievements } from "@/lib/achievements/evaluate";
 import type { Tx } from "@/lib/db/connection";
 import { rows } from "@/lib/db/session";
-import { toMinor } from "@/lib/opportunities/schemas";
+import { toMinor } from "@/lib/domain/fields";
 import { notifyReviewers } from "./notify";
 import { lockDomain } from "./rules";
 import type { RegisterDealInput } from "./schemas";

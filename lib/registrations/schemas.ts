@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { amountSchema, currencySchema } from "@/lib/opportunities/schemas";
+import { amountSchema, currencySchema } from "@/lib/domain/fields";
 import { normalizeDomain } from "./domain";
 
 const text = (label: string, max: number) =>

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { recalculateCommissions } from "../commissions/persist";
+import { recalculateCommissions } from "../commission-records/persist";
 import type { Tx } from "../db/connection";
 import { rows } from "../db/rows";
 

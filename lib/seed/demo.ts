@@ -19,7 +19,7 @@ import {
   TIER_DEFS,
   type StageKey,
 } from "./demo-data";
-import { recalculateCommissions } from "../commissions/persist";
+import { recalculateCommissions } from "../commission-records/persist";
 import { seedCommissionActivity } from "./demo-commissions";
 import { seedPayoutHistory } from "./demo-payouts";
 import { seedPortalActivity } from "./demo-portal-activity";

@@ -1,7 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import type { Tx } from "@/lib/db/connection";
-import type { AppRole } from "@/lib/db/schema";
+import type { AppRole } from "@/lib/domain/enums";
 import { rows } from "@/lib/db/session";
 import { formatMoney } from "@/lib/money";
 import { weekBounds } from "./week";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { AppRole } from "@/lib/db/schema";
+import type { AppRole } from "@/lib/domain/enums";
 import { isMonday } from "./week";
 
 export interface KpiField {

@@ -2,7 +2,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Tx } from "@/lib/db/connection";
 import { rows } from "@/lib/db/rows";
-import { quarterOf, type Quarter } from "@/lib/dashboard/quarter";
+import { quarterOf, type Quarter } from "@/lib/domain/quarter";
 import { BAND_LABELS, bandOf, type HealthBand } from "@/lib/health/score";
 
 /** Figures for one partner (deals it brought or built on) or for the whole program; workspace currency only. */

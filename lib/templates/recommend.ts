@@ -2,7 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import type { Tx } from "@/lib/db/connection";
 import { rows } from "@/lib/db/rows";
-import { quarterOf } from "@/lib/dashboard/quarter";
+import { quarterOf } from "@/lib/domain/quarter";
 import { recommendForPartner, type PartnerFacts, type Recommendation } from "./recommend-rules";
 
 const DAY = 86_400_000;

@@ -1,5 +1,5 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
-import { recalculateCommissions, toEngineVersion } from "@/lib/commissions/persist";
+import { recalculateCommissions, toEngineVersion } from "@/lib/commission-records/persist";
 import { validateNewVersion } from "@/lib/commissions/validate";
 import type { Tx } from "@/lib/db/connection";
 import { agreements, agreementVersions, notifications, partners, tierHistory } from "@/lib/db/schema";

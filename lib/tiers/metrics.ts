@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { convert } from "@/lib/commissions/fx";
-import { loadFx } from "@/lib/commissions/persist";
+import { loadFx } from "@/lib/commission-records/persist";
 import type { FxRate } from "@/lib/commissions/types";
 import type { Tx } from "@/lib/db/connection";
 import { rows } from "@/lib/db/rows";

@@ -8,7 +8,7 @@ import postgres from "postgres";
 import { openConnection, type Connection } from "../../lib/db/connection";
 import { migrate } from "../../lib/db/migrate";
 import { withSystem } from "../../lib/db/session";
-import { recalculateCommissions } from "../../lib/commissions/persist";
+import { recalculateCommissions } from "../../lib/commission-records/persist";
 import { seedScale } from "../../lib/seed/scale";
 import { report } from "./stats";
 

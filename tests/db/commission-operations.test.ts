@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import { signSession } from "@/lib/auth/jwt";
-import { recalculateCommissions } from "@/lib/commissions/persist";
+import { recalculateCommissions } from "@/lib/commission-records/persist";
 import { withSystem } from "@/lib/db/session";
 import { attempt } from "../support/attempt";
 import { createTestDatabase, type TestDatabase } from "../support/db";
@@ -15,8 +15,8 @@ vi.mock("next/headers", () => ({
 }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
-const { requestOverrideAction, decideOverrideAction, withdrawOverrideAction } = await import("@/lib/commissions/override-actions");
-const { recordRefundAction } = await import("@/lib/commissions/refund-actions");
+const { requestOverrideAction, decideOverrideAction, withdrawOverrideAction } = await import("@/lib/commission-records/override-actions");
+const { recordRefundAction } = await import("@/lib/commission-records/refund-actions");
 const { sessionCookieName } = await import("@/lib/auth/cookie");
 
 let db: TestDatabase;

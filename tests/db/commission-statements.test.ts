@@ -2,9 +2,9 @@ import { randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { addDays, addMonths } from "@/lib/commissions/dates";
-import { recalculateCommissions } from "@/lib/commissions/persist";
+import { recalculateCommissions } from "@/lib/commission-records/persist";
 import { parsePeriod } from "@/lib/commissions/statement-periods";
-import { getCommissionForecast, getReceiptsReport, getStatement } from "@/lib/commissions/statements";
+import { getCommissionForecast, getReceiptsReport, getStatement } from "@/lib/commission-records/statements";
 import type { Connection, Tx } from "@/lib/db/connection";
 import { rows, runAsUser, withSystem } from "@/lib/db/session";
 import { parseCsv } from "@/lib/opportunities/csv";
@@ -14,7 +14,7 @@ import * as f from "../support/factories";
 import { createDefaultStages, move, type StageIds } from "../support/pipeline";
 import { signInAs as as } from "../support/next-session";
 
-const { recordReceiptAction } = await import("@/lib/commissions/receipt-actions");
+const { recordReceiptAction } = await import("@/lib/commission-records/receipt-actions");
 const { GET: exportCsv } = await import("@/app/api/commissions/export/route");
 
 let db: TestDatabase;

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { recalculateCommissions } from "@/lib/commissions/persist";
+import { recalculateCommissions } from "@/lib/commission-records/persist";
 import { rows, withSystem } from "@/lib/db/session";
 import { attempt } from "../support/attempt";
 import { createTestDatabase, type TestDatabase } from "../support/db";

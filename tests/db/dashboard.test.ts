@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { quarterOf } from "@/lib/dashboard/quarter";
+import { quarterOf } from "@/lib/domain/quarter";
 import {
   elapsedShare,
   getDashboard,

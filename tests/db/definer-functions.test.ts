@@ -8,7 +8,7 @@ import { createPortalWorld, type PortalWorld } from "../support/portal";
 
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
-const { drainDealChanges, recalculateAfterChange } = await import("@/lib/commissions/after-change");
+const { drainDealChanges, recalculateAfterChange } = await import("@/lib/opportunities/after-change");
 const { JOBS } = await import("@/lib/jobs/registry");
 
 let db: TestDatabase;

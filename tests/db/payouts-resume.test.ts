@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { withSystem } from "@/lib/db/session";
-import { registerInstanceStart } from "@/lib/jobs/instance";
+import { registerInstanceStart } from "@/lib/runtime/instance";
 import { simulatedPayouts } from "@/lib/payments/simulated";
 import { buildStatements } from "@/lib/payouts/statements";
 import { insertBatch, resumeStalePayouts, triggerBatch } from "@/lib/payouts/trigger";

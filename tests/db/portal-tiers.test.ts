@@ -8,7 +8,7 @@ import { signInAs } from "../support/next-session";
 
 const { moveOpportunityAction } = await import("@/lib/opportunities/actions");
 const { evaluateAchievements } = await import("@/lib/achievements/evaluate");
-const { reevaluateAllPartners } = await import("@/lib/tiers/nightly");
+const { reevaluateAllPartners } = await import("@/lib/jobs/tiers-nightly");
 const { saveTierAction } = await import("@/lib/tiers/actions");
 const { JOBS } = await import("@/lib/jobs/registry");
 const { GET: exportEarnings } = await import("@/app/api/portal/earnings/route");

@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import type { Connection, Tx } from "@/lib/db/connection";
 import * as s from "@/lib/db/schema";
 import { withSystem, type SessionClaims } from "@/lib/db/session";
-import type { AppRole } from "@/lib/db/schema";
+import type { AppRole } from "@/lib/domain/enums";
 
 const uniq = () => randomBytes(4).toString("hex");
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { quarterOf } from "@/lib/dashboard/quarter";
+import { quarterOf } from "@/lib/domain/quarter";
 import { retryDelayMs } from "@/lib/email/worker";
 import { formatMoney, minorDigits } from "@/lib/money";
 import { contentSecurityPolicy, securityHeaders } from "@/lib/security/headers";

@@ -7,8 +7,6 @@ import { PipelineFilters } from "@/components/pipeline/pipeline-filters";
 import { NewOpportunityButton } from "@/components/pipeline/new-opportunity-button";
 import { OpportunitySheet } from "@/components/pipeline/opportunity-sheet";
 import { SavedViews } from "@/components/pipeline/saved-views";
-import { asc } from "drizzle-orm";
-import { savedViews } from "@/lib/db/schema";
 import { LiveRefresh } from "@/components/realtime/live-refresh";
 import { PageHeader } from "@/components/shell/page-header";
 import { Button } from "@/components/ui/button";
@@ -17,9 +15,9 @@ import { requireUser } from "@/lib/auth/session";
 import { withSession, type SessionClaims } from "@/lib/db/session";
 import { minorDigits } from "@/lib/money";
 import { filtersOf, parsePipelineParams, sortOf, type PipelineParams } from "@/lib/opportunities/params";
-import { getOpportunityOrThrow, getPipelineOptions, listBoardCards, listOpportunities, listStages, OpportunityNotFoundError } from "@/lib/opportunities/queries";
+import { getOpportunityOrThrow, getPipelineOptions, listBoardCards, listOpportunities, listSavedViews, listStages, OpportunityNotFoundError } from "@/lib/opportunities/queries";
 import type { Tx } from "@/lib/db/connection";
-import { listOpportunityCommissions } from "@/lib/commissions/queries";
+import { listOpportunityCommissions } from "@/lib/commission-records/queries";
 import { cn } from "@/lib/utils";
 
 export const metadata: Metadata = { title: "Pipeline" };
@@ -40,7 +38,7 @@ function loadPipeline(claims: SessionClaims, params: PipelineParams) {
   return withSession({ claims }, async (tx) => {
     const options = await getPipelineOptions(tx);
     const sheet = await loadDetail(tx, params.opportunity);
-    const views = await tx.select({ id: savedViews.id, name: savedViews.name, query: savedViews.query }).from(savedViews).orderBy(asc(savedViews.name));
+    const views = await listSavedViews(tx);
     const filters = filtersOf(params, 10 ** minorDigits(options.currency));
     const stages = await listStages(tx);
     if (params.view === "list") {

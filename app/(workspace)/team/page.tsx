@@ -12,7 +12,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { STAFF_ROLES } from "@/lib/auth/roles";
 import { requireUser, type CurrentUser } from "@/lib/auth/session";
-import type { AppRole } from "@/lib/db/schema";
+import type { AppRole } from "@/lib/domain/enums";
 import { withSession } from "@/lib/db/session";
 import {
   getStatus,

@@ -4,9 +4,8 @@ import { notFound } from "next/navigation";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { desc } from "drizzle-orm";
-import { emailOutbox } from "@/lib/db/schema";
 import { withSystem } from "@/lib/db/session";
+import { listOutboxMessages } from "@/lib/email/outbox";
 import { isDevMailboxEnabled } from "@/lib/env";
 
 export const metadata: Metadata = { title: "Dev mailbox", robots: { index: false } };
@@ -30,7 +29,7 @@ function linkify(text: string) {
 export default async function DevMailboxPage() {
   if (!isDevMailboxEnabled()) notFound();
   const messages = await withSystem("dev.mailbox", (tx) =>
-    tx.select().from(emailOutbox).orderBy(desc(emailOutbox.createdAt)).limit(100),
+    listOutboxMessages(tx),
   );
   return (
     <main className="mx-auto grid max-w-3xl gap-6 px-4 py-8">

@@ -1,7 +1,5 @@
 // GET /s/:token[?format=pdf] — a filled document shared read-only with anyone holding the link; every access is logged.
-import { sql } from "drizzle-orm";
 import { keyedHash } from "@/lib/crypto";
-import { rows } from "@/lib/db/rows";
 import { withAnon } from "@/lib/db/session";
 import { clientAddress } from "@/lib/http/problem";
 import { brandingFrom } from "@/lib/templates/branding";
@@ -9,21 +7,9 @@ import { exportDocument, EXPORT_TYPES, fileNameFor } from "@/lib/templates/expor
 import { libraryTemplates } from "@/lib/templates/library";
 import { renderHtml } from "@/lib/templates/render/html";
 import { shareErrorHtml, sharedDocumentHtml } from "@/lib/templates/share-page";
+import { openSharedFill } from "@/lib/templates/shared-fill";
 
 export const dynamic = "force-dynamic";
-
-interface Shared {
-  outcome: "opened" | "revoked" | "expired";
-  title: string | null;
-  markdown: string | null;
-  company_name: string | null;
-  brand_color: string | null;
-  logo_base64: string | null;
-  logo_type: string | null;
-  shared_at: Date | string;
-  expires_at: Date | string | null;
-  template_slug: string | null;
-}
 
 const html = (body: string, status: number) =>
   new Response(body, {
@@ -37,11 +23,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ toke
   if (!/^[A-Za-z0-9_-]{32,128}$/.test(token)) return html(shareErrorHtml(404, null), 404);
   const ip = clientAddress(request);
   // Logged-out readers: `anon` may call only the function that opens one fill by its token and logs it.
-  const [shared] = await withAnon((tx) =>
-    rows<Shared>(
-      tx,
-      sql`select * from private.open_shared_fill(${token}, ${keyedHash(ip, "share-ip")}, ${request.headers.get("user-agent") ?? null})`,
-    ),
+  const shared = await withAnon((tx) =>
+    openSharedFill(tx, { token, ipHash: keyedHash(ip, "share-ip"), userAgent: request.headers.get("user-agent") }),
   );
   if (!shared || shared.outcome === "revoked") return html(shareErrorHtml(404, null), 404);
   if (shared.outcome === "expired") return html(shareErrorHtml(410, shared.company_name), 410);

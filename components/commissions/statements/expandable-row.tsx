@@ -4,7 +4,7 @@ import { ChevronRight } from "lucide-react";
 import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { TableCell, TableRow } from "@/components/ui/table";
-import type { StatementLine } from "@/lib/commissions/statements";
+import type { StatementLine } from "@/lib/commission-records/statements";
 import { cn } from "@/lib/utils";
 import { StatementLines } from "./statement-lines";
 

@@ -3,7 +3,7 @@ import { Fragment } from "react";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import type { CommissionForecast } from "@/lib/commissions/statements";
+import type { CommissionForecast } from "@/lib/commission-records/statements";
 import type { Converted, ForecastMonth } from "@/lib/commissions/statement-math";
 import type { Direction } from "@/lib/commissions/statement-periods";
 import { formatMoney } from "@/lib/money";

@@ -7,8 +7,8 @@ import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { NativeSelect, NativeSelectOption } from "@/components/ui/native-select";
 import { Textarea } from "@/components/ui/textarea";
-import { recordReceiptAction } from "@/lib/commissions/receipt-actions";
-import type { ReceiptOptions } from "@/lib/commissions/statements";
+import { recordReceiptAction } from "@/lib/commission-records/receipt-actions";
+import type { ReceiptOptions } from "@/lib/commission-records/statements";
 import { formatMoney } from "@/lib/money";
 
 /** Finance records a payment an ISV vendor made; a negative amount corrects an earlier receipt. */

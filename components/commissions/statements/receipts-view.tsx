@@ -4,7 +4,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { Converted } from "@/lib/commissions/statement-math";
 import type { Period } from "@/lib/commissions/statement-periods";
-import type { Receipt, ReceiptOptions } from "@/lib/commissions/statements";
+import type { Receipt, ReceiptOptions } from "@/lib/commission-records/statements";
 import { formatMoney } from "@/lib/money";
 import { ReceiptForm } from "./receipt-form";
 import { TotalsTable } from "./totals-table";

@@ -1,5 +1,5 @@
 import { Table, TableBody, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import type { Statement } from "@/lib/commissions/statements";
+import type { Statement } from "@/lib/commission-records/statements";
 import { ExpandableRow } from "./expandable-row";
 import { AmountList, DifferenceList } from "./money";
 

@@ -5,7 +5,7 @@ import { NativeSelect, NativeSelectOptGroup, NativeSelectOption } from "@/compon
 import { Spinner } from "@/components/ui/spinner";
 import { KIND_LABELS } from "@/components/partners/labels";
 import type { CommissionTab, Period } from "@/lib/commissions/statement-periods";
-import type { StatementPartner } from "@/lib/commissions/statements";
+import type { StatementPartner } from "@/lib/commission-records/statements";
 import { useCommissionParams } from "./use-commission-params";
 
 const USES: Record<CommissionTab, { partner: boolean; period: boolean; direction: boolean }> = {

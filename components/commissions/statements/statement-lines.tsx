@@ -1,5 +1,5 @@
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import type { StatementLine } from "@/lib/commissions/statements";
+import type { StatementLine } from "@/lib/commission-records/statements";
 import { formatMoney } from "@/lib/money";
 import { LineStatus } from "./money";
 

@@ -1,7 +1,7 @@
 import { FileText } from "lucide-react";
 import { PageSection } from "@/components/shell/page-section";
 import { EmptyState } from "@/components/ui/empty-state";
-import type { Statement } from "@/lib/commissions/statements";
+import type { Statement } from "@/lib/commission-records/statements";
 import type { Direction } from "@/lib/commissions/statement-periods";
 import { exportHref, ExportLink } from "./export-link";
 import { PayableStatement } from "./payable-statement";

@@ -1,6 +1,6 @@
 // Also run by the demo seed (a plain Node script), so it carries no server-only marker.
 import { sql } from "drizzle-orm";
-import { quarterOf } from "@/lib/dashboard/quarter";
+import { quarterOf } from "@/lib/domain/quarter";
 import type { Thresholds } from "../schemas";
 import {
   DAY_MS,

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { DOMAIN_LABELS } from "@/components/partners/labels";
 import { LandingView } from "@/components/referrals/landing-view";
-import type { PartnerDomain } from "@/lib/db/schema";
+import type { PartnerDomain } from "@/lib/domain/enums";
 import { getCompanyPitch } from "@/lib/referrals/pitch";
 
 export const metadata: Metadata = { title: "Talk to us" };

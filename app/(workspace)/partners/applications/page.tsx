@@ -6,16 +6,15 @@ import { PageHeader } from "@/components/shell/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
 import { listApplications } from "@/lib/applications/queries";
 import { requireUser } from "@/lib/auth/session";
-import { workspaceSettings } from "@/lib/db/schema";
 import { withSession } from "@/lib/db/session";
+import { getWorkspaceCurrency } from "@/lib/settings/workspace-queries";
 
 export const metadata: Metadata = { title: "Partner applications" };
 
 export default async function ApplicationsPage() {
   const user = await requireUser(["vp", "partnership_manager"]);
   const { applications, currency } = await withSession({ claims: user.claims }, async (tx) => {
-    const [settings] = await tx.select({ currency: workspaceSettings.currency }).from(workspaceSettings);
-    return { applications: await listApplications(tx), currency: settings?.currency ?? "USD" };
+    return { applications: await listApplications(tx), currency: await getWorkspaceCurrency(tx) };
   });
   const pending = applications.filter((a) => a.status === "pending");
   const reviewed = applications.filter((a) => a.status !== "pending");

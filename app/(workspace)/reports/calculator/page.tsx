@@ -3,7 +3,7 @@ import { CommissionCalculator } from "@/components/commissions/calculator";
 import { PageHeader } from "@/components/shell/page-header";
 import { STAFF_ROLES } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
-import { listCalculatorAgreements } from "@/lib/commissions/queries";
+import { listCalculatorAgreements } from "@/lib/commission-records/queries";
 import { withSession } from "@/lib/db/session";
 
 export const metadata: Metadata = { title: "Commission calculator" };

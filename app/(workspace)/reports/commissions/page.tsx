@@ -12,7 +12,7 @@ import { PageHeader } from "@/components/shell/page-header";
 import { Button } from "@/components/ui/button";
 import { STAFF_ROLES } from "@/lib/auth/roles";
 import { requireUser, type CurrentUser } from "@/lib/auth/session";
-import { listOverrides } from "@/lib/commissions/override-queries";
+import { listOverrides } from "@/lib/commission-records/override-queries";
 import {
   parseCommissionParams,
   periodChoices,
@@ -24,8 +24,8 @@ import {
   getReceiptsReport,
   listReceiptOptions,
   listStatementPartners,
-} from "@/lib/commissions/statements";
-import type { AppRole } from "@/lib/db/schema";
+} from "@/lib/commission-records/statements";
+import type { AppRole } from "@/lib/domain/enums";
 import { withSession } from "@/lib/db/session";
 
 export const metadata: Metadata = { title: "Commission reports" };

@@ -1,13 +1,12 @@
 import type { Metadata } from "next";
-import { desc } from "drizzle-orm";
 import { DeleteFxRate, FxRateForm } from "@/components/settings/fx-form";
 import { SettingsNav } from "@/components/settings/settings-nav";
 import { PageHeader } from "@/components/shell/page-header";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { requireUser } from "@/lib/auth/session";
-import { fxRates } from "@/lib/db/schema";
 import { withSession } from "@/lib/db/session";
+import { listRecentFxRates } from "@/lib/fx/queries";
 
 export const metadata: Metadata = { title: "FX rates" };
 
@@ -15,7 +14,7 @@ const isoToday = () => new Date().toISOString().slice(0, 10);
 
 export default async function FxRatesPage() {
   const user = await requireUser(["vp", "finance"]);
-  const rates = await withSession({ claims: user.claims }, (tx) => tx.select().from(fxRates).orderBy(desc(fxRates.rateDate), fxRates.base).limit(200));
+  const rates = await withSession({ claims: user.claims }, (tx) => listRecentFxRates(tx));
   return (
     <div className="grid gap-6">
       <PageHeader title="Settings" description="Dated exchange rates: a deal converts with the latest rate on or before its close date." />

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { and, eq } from "drizzle-orm";
 import { DOMAIN_LABELS } from "@/components/partners/labels";
 import { GoalRow } from "@/components/settings/goal-row";
 import { SettingsNav } from "@/components/settings/settings-nav";
@@ -9,12 +8,13 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session";
 import { ROLE_LABELS } from "@/lib/auth/roles";
-import { currentQuarter } from "@/lib/dashboard/quarter";
-import { quarterlyGoals, workspaceSettings } from "@/lib/db/schema";
+import { currentQuarter } from "@/lib/domain/quarter";
 import { withSession } from "@/lib/db/session";
+import { listQuarterGoals } from "@/lib/goals/queries";
 import { minorDigits } from "@/lib/money";
 import { getPipelineOptions } from "@/lib/opportunities/queries";
 import { DOMAINS } from "@/lib/opportunities/schemas";
+import { getWorkspaceCurrency } from "@/lib/settings/workspace-queries";
 
 export const metadata: Metadata = { title: "Goals" };
 
@@ -31,9 +31,8 @@ const shift = (q: { year: number; quarter: number }, by: number) => {
 
 function loadGoals(claims: Parameters<typeof withSession>[0]["claims"], period: { year: number; quarter: number }) {
   return withSession({ claims }, async (tx) => {
-    const [settings] = await tx.select({ currency: workspaceSettings.currency }).from(workspaceSettings);
-    const goals = await tx.select().from(quarterlyGoals).where(and(eq(quarterlyGoals.year, period.year), eq(quarterlyGoals.quarter, period.quarter)));
-    return { currency: settings?.currency ?? "USD", goals, owners: (await getPipelineOptions(tx)).owners };
+    const goals = await listQuarterGoals(tx, period);
+    return { currency: await getWorkspaceCurrency(tx), goals, owners: (await getPipelineOptions(tx)).owners };
   });
 }
 

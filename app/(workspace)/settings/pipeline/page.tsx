@@ -5,18 +5,17 @@ import { SettingsNav } from "@/components/settings/settings-nav";
 import { StageEditor } from "@/components/settings/stage-editor";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session";
-import { workspaceSettings } from "@/lib/db/schema";
 import { withSession } from "@/lib/db/session";
 import { minorDigits } from "@/lib/money";
 import { getPipelineOptions, listStages } from "@/lib/opportunities/queries";
+import { getWorkspaceSettings } from "@/lib/settings/workspace-queries";
 
 export const metadata: Metadata = { title: "Pipeline settings" };
 
 export default async function PipelineSettingsPage() {
   const user = await requireUser(["vp"]);
   const data = await withSession({ claims: user.claims }, async (tx) => {
-    const [settings] = await tx.select().from(workspaceSettings);
-    return { stages: await listStages(tx), options: await getPipelineOptions(tx), settings };
+    return { stages: await listStages(tx), options: await getPipelineOptions(tx), settings: await getWorkspaceSettings(tx) };
   });
   const currency = data.settings?.currency ?? "USD";
   return (

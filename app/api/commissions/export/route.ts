@@ -1,10 +1,10 @@
 // GET /api/commissions/export?type=statement|forecast&partner&period&direction — commission lines as CSV.
 import { getCurrentUser } from "@/lib/auth/session";
 import { STAFF_ROLES } from "@/lib/auth/roles";
-import { loadFx } from "@/lib/commissions/persist";
+import { loadFx } from "@/lib/commission-records/persist";
 import { forecastCsv, statementCsv } from "@/lib/commissions/statement-csv";
 import { parseCommissionParams } from "@/lib/commissions/statement-periods";
-import { listForecastLines, listStatementLines } from "@/lib/commissions/statements";
+import { listForecastLines, listStatementLines } from "@/lib/commission-records/statements";
 import { withSession } from "@/lib/db/session";
 import { problem } from "@/lib/http/problem";
 

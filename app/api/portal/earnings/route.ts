@@ -2,8 +2,8 @@
 import { getCurrentUser } from "@/lib/auth/session";
 import { withSession } from "@/lib/db/session";
 import { problem } from "@/lib/http/problem";
-import { minorToAmount } from "@/lib/opportunities/csv";
-import { toCsv } from "@/lib/opportunities/csv-parse";
+import { minorToAmount } from "@/lib/money";
+import { toCsv } from "@/lib/csv/parse";
 import { bucketOf } from "@/lib/partner-home/earnings";
 import { getReferredDealFacts, listPayableLines } from "@/lib/partner-home/queries";
 

@@ -5,7 +5,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { ActionError, defineJobAction } from "@/lib/actions/safe-action";
 import { rows } from "@/lib/db/session";
-import { closeDateSchema } from "@/lib/opportunities/schemas";
+import { closeDateSchema } from "@/lib/domain/fields";
 import { appendClawbacks, linesToClaw } from "./persist";
 
 const refundSchema = z.strictObject({

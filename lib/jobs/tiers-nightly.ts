@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import { evaluateAchievements } from "@/lib/achievements/evaluate";
 import type { Tx } from "@/lib/db/connection";
 import { rows } from "@/lib/db/session";
-import { reevaluateTiers } from "./apply";
+import { reevaluateTiers } from "@/lib/tiers/apply";
 
 /** The nightly pass: deals age out of the 90-day window, streaks and monthly titles settle. */
 export async function reevaluateAllPartners(tx: Tx, now = new Date()) {

@@ -5,7 +5,7 @@ import { rows, runAfterCommit } from "@/lib/db/session";
 import { evaluateAchievementsForDeals } from "@/lib/achievements/after-deal";
 import { evaluateAlerts } from "@/lib/alerts/engine";
 import { reevaluateTiersForDeals } from "@/lib/tiers/after-deal";
-import { recalculateCommissions } from "./persist";
+import { recalculateCommissions } from "@/lib/commission-records/persist";
 
 /**
  * What follows a deal change: the request queues the deal ids in its own commit (a security definer

@@ -2,8 +2,8 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import type { Tx } from "@/lib/db/connection";
 import { rows } from "@/lib/db/session";
-import { MODEL_RANGES } from "./ranges";
-import type { AgreementModel } from "./types";
+import { MODEL_RANGES } from "@/lib/commissions/ranges";
+import type { AgreementModel } from "@/lib/commissions/types";
 
 export interface PendingOverride {
   id: string;

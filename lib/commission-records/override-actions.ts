@@ -10,7 +10,7 @@ import type { Tx } from "@/lib/db/connection";
 import { agreements, commissionOverrides, notifications, opportunities, profiles } from "@/lib/db/schema";
 import { rows } from "@/lib/db/session";
 import { recalculateCommissions } from "./persist";
-import { isRateInRange, MODEL_RANGES } from "./ranges";
+import { isRateInRange, MODEL_RANGES } from "@/lib/commissions/ranges";
 
 const rate = z
   .string({ error: "Enter a rate" })

@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, desc, eq, inArray, ne } from "drizzle-orm";
 import type { Tx } from "@/lib/db/connection";
 import { agreements, agreementVersions, commissionLines, commissionOverrides, commissionSchedules, partners } from "@/lib/db/schema";
-import type { TraceStep } from "./types";
+import type { TraceStep } from "@/lib/commissions/types";
 
 /**
  * A deal's commission schedules the caller may see (RLS: by direction and role), each with its lines,

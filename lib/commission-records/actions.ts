@@ -5,10 +5,10 @@ import { z } from "zod";
 import { ActionError, defineAction } from "@/lib/actions/safe-action";
 import { STAFF_ROLES } from "@/lib/auth/roles";
 import { agreements, agreementVersions, fxRates } from "@/lib/db/schema";
-import { amountSchema, closeDateSchema, currencySchema, toMinor } from "@/lib/opportunities/schemas";
-import { calculateSchedule, CommissionRuleError, isExcluded } from "./engine";
+import { amountSchema, closeDateSchema, currencySchema, toMinor } from "@/lib/domain/fields";
+import { calculateSchedule, CommissionRuleError, isExcluded } from "@/lib/commissions/engine";
 import { toEngineVersion } from "./persist";
-import type { Schedule, TraceStep } from "./types";
+import type { Schedule, TraceStep } from "@/lib/commissions/types";
 
 const calculatorSchema = z.strictObject({
   agreementId: z.uuid({ error: "Choose an agreement" }),

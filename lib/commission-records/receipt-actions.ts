@@ -5,7 +5,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { ActionError, defineAction } from "@/lib/actions/safe-action";
 import { commissionReceipts, opportunities, partners } from "@/lib/db/schema";
-import { closeDateSchema, currencySchema, toMinor } from "@/lib/opportunities/schemas";
+import { closeDateSchema, currencySchema, toMinor } from "@/lib/domain/fields";
 
 const optionalText = (max: number, label: string) =>
   z

@@ -2,7 +2,7 @@ import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import type { Tx } from "@/lib/db/connection";
 import { rows } from "@/lib/db/rows";
-import type { CommissionStatus } from "./types";
+import type { CommissionStatus } from "@/lib/commissions/types";
 import { loadFx } from "./persist";
 import {
   addAmount,
@@ -12,8 +12,8 @@ import {
   summarizeStatement,
   type LineAggregate,
   type ReceiptAggregate,
-} from "./statement-math";
-import { forecastMonths, type Direction, type Period } from "./statement-periods";
+} from "@/lib/commissions/statement-math";
+import { forecastMonths, type Direction, type Period } from "@/lib/commissions/statement-periods";
 
 export interface StatementFilter {
   period: Period;

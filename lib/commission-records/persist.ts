@@ -13,13 +13,13 @@
  */
 import { createHash, randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
-import type { Tx } from "../db/connection";
-import { rows } from "../db/rows";
-import type { agreements, agreementVersions } from "../db/schema";
-import { clawback } from "./clawback";
-import { periodStart } from "./dates";
-import { calculateSchedule, CommissionRuleError, isExcluded, versionInForce } from "./engine";
-import type { AgreementVersion, CommissionLine, CommissionPeriod, CommissionTerms, FxRate, Schedule } from "./types";
+import type { Tx } from "@/lib/db/connection";
+import { rows } from "@/lib/db/rows";
+import type { agreements, agreementVersions } from "@/lib/db/schema";
+import { clawback } from "@/lib/commissions/clawback";
+import { periodStart } from "@/lib/commissions/dates";
+import { calculateSchedule, CommissionRuleError, isExcluded, versionInForce } from "@/lib/commissions/engine";
+import type { AgreementVersion, CommissionLine, CommissionPeriod, CommissionTerms, FxRate, Schedule } from "@/lib/commissions/types";
 
 export type RecalculationScope = { opportunityIds: readonly string[] } | "all";
 

@@ -15,7 +15,8 @@ function folders(dir: string, depth: number): string[] {
     return []; // an optional top-level folder (docs/) that does not exist yet
   }
   return entries
-    .filter((e) => e.isDirectory())
+    // Dot folders (.temp, tool caches) are tool state, not code.
+    .filter((e) => e.isDirectory() && !e.name.startsWith("."))
     .flatMap((e) => {
       const child = `${dir}/${e.name}`;
       return depth > 1 ? [child, ...folders(child, depth - 1)] : [child];

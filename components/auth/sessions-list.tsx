@@ -1,3 +1,4 @@
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import type { ActiveSession } from "@/lib/auth/sessions";
 import { SignOutEverywhereButton } from "./sign-out-everywhere-button";
 
@@ -32,5 +33,22 @@ export function SessionsList({ sessions, currentId }: { sessions: ActiveSession[
         <SignOutEverywhereButton count={Math.max(1, sessions.length)} />
       </div>
     </div>
+  );
+}
+
+/** The "Sessions" card of the staff settings and the portal profile. */
+export function SessionsCard({ sessions, currentId }: { sessions: ActiveSession[]; currentId: string | undefined }) {
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle>
+          <h2>Sessions</h2>
+        </CardTitle>
+        <CardDescription>Where your account is signed in. Changing your password also signs out every other device.</CardDescription>
+      </CardHeader>
+      <CardContent>
+        <SessionsList sessions={sessions} currentId={currentId} />
+      </CardContent>
+    </Card>
   );
 }

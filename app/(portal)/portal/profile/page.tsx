@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { ChangePasswordForm } from "@/components/auth/change-password-form";
-import { SessionsList } from "@/components/auth/sessions-list";
+import { SessionsCard } from "@/components/auth/sessions-list";
 import { ColleaguesList } from "@/components/partner-account/colleagues-list";
 import { ContactDetailsForm } from "@/components/partner-account/contact-details-form";
 import { EmailPreferencesForm } from "@/components/partner-account/email-preferences-form";
@@ -86,17 +86,7 @@ export default async function PortalProfilePage() {
           <ChangePasswordForm />
         </CardContent>
       </Card>
-      <Card>
-        <CardHeader>
-          <CardTitle>
-            <h2>Sessions</h2>
-          </CardTitle>
-          <CardDescription>Where your account is signed in. Changing your password also signs out every other device.</CardDescription>
-        </CardHeader>
-        <CardContent>
-          <SessionsList sessions={sessions} currentId={user.claims.session_id} />
-        </CardContent>
-      </Card>
+      <SessionsCard sessions={sessions} currentId={user.claims.session_id} />
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { ChangePasswordForm } from "@/components/auth/change-password-form";
-import { SessionsList } from "@/components/auth/sessions-list";
+import { SessionsCard } from "@/components/auth/sessions-list";
 import { PageHeader } from "@/components/shell/page-header";
 import { SettingsNav } from "@/components/settings/settings-nav";
 import { InviteForm } from "@/components/team/invite-form";
@@ -42,17 +42,7 @@ export default async function SettingsPage() {
           <ChangePasswordForm />
         </CardContent>
       </Card>
-      <Card>
-        <CardHeader>
-          <CardTitle>
-            <h2>Sessions</h2>
-          </CardTitle>
-          <CardDescription>Where your account is signed in. Changing your password also signs out every other device.</CardDescription>
-        </CardHeader>
-        <CardContent>
-          <SessionsList sessions={sessions} currentId={user.claims.session_id} />
-        </CardContent>
-      </Card>
+      <SessionsCard sessions={sessions} currentId={user.claims.session_id} />
       {isVp ? (
         <Card>
           <CardHeader>

@@ -20,7 +20,7 @@ import { moveOpportunityAction } from "@/lib/opportunities/actions";
 import type { BoardCard, PipelineOptions, StageRow } from "@/lib/opportunities/queries";
 import { boardAnnouncements } from "./board-announcements";
 import { BoardColumn } from "./board-column";
-import { MoveDialog, type MoveExtra, type MoveNeeds } from "./move-dialog";
+import { ASKABLE_FIELDS, MoveDialog, type AskableField, type MoveExtra, type MoveNeeds } from "./move-dialog";
 import { OpportunityCardBody } from "./opportunity-card";
 import { usePipelineParams } from "./use-pipeline-params";
 
@@ -33,6 +33,8 @@ interface PendingMove {
   afterId: string | null;
   needs: MoveNeeds;
   snapshot: Columns;
+  /** What an earlier round of the dialog already gave (a justification, final numbers). */
+  extra?: MoveExtra;
 }
 
 function group(stages: StageRow[], cards: BoardCard[]): Columns {
@@ -123,6 +125,7 @@ export function Board({ stages, cards, options, now }: { stages: StageRow[]; car
       justification: changing && toStage.position < fromStage.position,
       won: changing && toStage.isWon,
       lost: changing && toStage.isLost,
+      fields: [],
     };
     const move: PendingMove = { card, toStage, beforeId: finalList[index - 1]?.id ?? null, afterId: finalList[index + 1]?.id ?? null, needs, snapshot };
     if (needs.justification || needs.won || needs.lost) setPending(move);
@@ -155,6 +158,11 @@ export function Board({ stages, cards, options, now }: { stages: StageRow[]; car
       finalValue: extra.finalValue ?? null,
       closeDate: extra.closeDate ?? null,
       lossReason: extra.lossReason ?? null,
+      technicalContactName: extra.technicalContactName ?? null,
+      technicalContactEmail: extra.technicalContactEmail ?? null,
+      contactName: extra.contactName ?? null,
+      contactEmail: extra.contactEmail ?? null,
+      expectedCloseDate: extra.expectedCloseDate ?? null,
     });
     setInFlight((n) => n - 1);
     if (result.ok) {
@@ -162,6 +170,12 @@ export function Board({ stages, cards, options, now }: { stages: StageRow[]; car
         ...cols,
         [move.toStage.id]: cols[move.toStage.id]!.map((c) => (c.id === move.card.id ? { ...c, position: result.data.position, stageEnteredAt: move.card.stageId === move.toStage.id ? c.stageEnteredAt : new Date() } : c)),
       }));
+      return;
+    }
+    const missing = result.rule === "required_field" ? ASKABLE_FIELDS.find((f) => f === result.field) : undefined;
+    if (missing && !move.needs.fields.includes(missing)) {
+      // The stage needs a detail the deal lacks: ask for it and keep the card where it was dropped.
+      setPending({ ...move, extra, needs: { justification: false, won: false, lost: false, fields: [...move.needs.fields, missing as AskableField] } });
       return;
     }
     setColumns(move.snapshot);
@@ -203,7 +217,7 @@ export function Board({ stages, cards, options, now }: { stages: StageRow[]; car
           defaultValue={majorUnits(pending.card)}
           currency={pending.card.currency}
           lossReasons={options.lossReasons}
-          onConfirm={(extra) => void commit(pending, extra)}
+          onConfirm={(extra) => void commit(pending, { ...pending.extra, ...extra })}
           onCancel={() => {
             setColumns(pending.snapshot);
             setPending(null);

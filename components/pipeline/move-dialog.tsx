@@ -8,10 +8,16 @@ import { Input } from "@/components/ui/input";
 import { NativeSelect, NativeSelectOption } from "@/components/ui/native-select";
 import { Textarea } from "@/components/ui/textarea";
 
+/** Fields a stage can require that the move dialog can ask for (an ISV partner is chosen in the deal sheet). */
+export const ASKABLE_FIELDS = ["technical_contact_name", "contact_name", "expected_close_date"] as const;
+export type AskableField = (typeof ASKABLE_FIELDS)[number];
+
 export interface MoveNeeds {
   justification: boolean;
   won: boolean;
   lost: boolean;
+  /** Required by the target stage and missing on the deal. */
+  fields: AskableField[];
 }
 
 export interface MoveExtra {
@@ -19,6 +25,22 @@ export interface MoveExtra {
   finalValue?: string;
   closeDate?: string;
   lossReason?: string;
+  technicalContactName?: string;
+  technicalContactEmail?: string;
+  contactName?: string;
+  contactEmail?: string;
+  expectedCloseDate?: string;
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** Reads a contact pair from the form: the name is required, the email optional but well formed. */
+function readContact(data: FormData, prefix: "technicalContact" | "contact", who: string, next: Record<string, string>) {
+  const name = String(data.get(`${prefix}Name`) ?? "").trim();
+  const email = String(data.get(`${prefix}Email`) ?? "").trim();
+  if (!name) next[`${prefix}Name`] = `Name the ${who}`;
+  if (email && !EMAIL.test(email)) next[`${prefix}Email`] = "Enter a valid email";
+  return { name, email: email || undefined };
 }
 
 interface Props {
@@ -57,6 +79,20 @@ export function MoveDialog({ open, customerName, stageName, needs, defaultValue,
       extra.lossReason = String(data.get("lossReason") ?? "");
       if (!extra.lossReason) next.lossReason = "Choose why the deal was lost";
     }
+    if (needs.fields.includes("technical_contact_name")) {
+      const c = readContact(data, "technicalContact", "technical contact", next);
+      extra.technicalContactName = c.name;
+      extra.technicalContactEmail = c.email;
+    }
+    if (needs.fields.includes("contact_name")) {
+      const c = readContact(data, "contact", "customer contact", next);
+      extra.contactName = c.name;
+      extra.contactEmail = c.email;
+    }
+    if (needs.fields.includes("expected_close_date")) {
+      extra.expectedCloseDate = String(data.get("expectedCloseDate") ?? "");
+      if (!extra.expectedCloseDate) next.expectedCloseDate = "Enter the expected close date";
+    }
     setErrors(next);
     if (Object.keys(next).length === 0) onConfirm(extra);
   }
@@ -69,7 +105,13 @@ export function MoveDialog({ open, customerName, stageName, needs, defaultValue,
             Move {customerName} to {stageName}
           </DialogTitle>
           <DialogDescription>
-            {needs.won ? "Confirm the final numbers of the won deal." : needs.lost ? "Record why this deal was lost." : "Moving a deal back needs a reason; it goes into the deal's history."}
+            {needs.won
+              ? "Confirm the final numbers of the won deal."
+              : needs.lost
+                ? "Record why this deal was lost."
+                : needs.justification
+                  ? "Moving a deal back needs a reason; it goes into the deal's history."
+                  : `${stageName} needs these details before the deal can move; they are saved on the deal.`}
           </DialogDescription>
         </DialogHeader>
         <form id="move-form" noValidate onSubmit={submit} className="grid gap-4">
@@ -95,6 +137,31 @@ export function MoveDialog({ open, customerName, stageName, needs, defaultValue,
                   </NativeSelectOption>
                 ))}
               </NativeSelect>
+            </FormField>
+          ) : null}
+          {needs.fields.includes("technical_contact_name") ? (
+            <div className="grid gap-4 sm:grid-cols-2">
+              <FormField id="technicalContactName" label="Technical contact" error={errors.technicalContactName}>
+                <Input name="technicalContactName" autoComplete="off" autoFocus />
+              </FormField>
+              <FormField id="technicalContactEmail" label="Technical contact email (optional)" error={errors.technicalContactEmail}>
+                <Input name="technicalContactEmail" type="email" autoComplete="off" />
+              </FormField>
+            </div>
+          ) : null}
+          {needs.fields.includes("contact_name") ? (
+            <div className="grid gap-4 sm:grid-cols-2">
+              <FormField id="contactName" label="Customer contact" error={errors.contactName}>
+                <Input name="contactName" autoComplete="off" autoFocus={!needs.fields.includes("technical_contact_name")} />
+              </FormField>
+              <FormField id="contactEmail" label="Customer contact email (optional)" error={errors.contactEmail}>
+                <Input name="contactEmail" type="email" autoComplete="off" />
+              </FormField>
+            </div>
+          ) : null}
+          {needs.fields.includes("expected_close_date") ? (
+            <FormField id="expectedCloseDate" label="Expected close date" error={errors.expectedCloseDate}>
+              <Input name="expectedCloseDate" type="date" />
             </FormField>
           ) : null}
           {needs.justification ? (

@@ -53,6 +53,13 @@ export const moveOpportunityAction = defineAction({
         throw new ActionError(422, "Check the final value", { finalValue: [error instanceof Error ? error.message : "Invalid value"] });
       }
     }
+    const filled = {
+      ...(input.technicalContactName ? { technicalContactName: input.technicalContactName, technicalContactEmail: input.technicalContactEmail ?? null } : {}),
+      ...(input.contactName ? { contactName: input.contactName, contactEmail: input.contactEmail ?? null } : {}),
+      ...(input.expectedCloseDate ? { expectedCloseDate: input.expectedCloseDate } : {}),
+    };
+    // Fields the target stage requires, given in the move dialog, are saved in the move's transaction.
+    if (Object.keys(filled).length > 0) await tx.update(opportunities).set(filled).where(eq(opportunities.id, input.id));
     const [moved] = await rows<{ id: string; stage_id: string; position: string }>(
       tx,
       sql`select * from public.move_opportunity(${input.id}, ${input.toStageId}, ${input.beforeId ?? null}, ${input.afterId ?? null},

@@ -10,6 +10,12 @@ export const moveOpportunitySchema = z.strictObject({
   finalValue: amountSchema.nullish(),
   closeDate: closeDateSchema.nullish(),
   lossReason: z.string().trim().max(80).nullish(),
+  // What the target stage requires and the deal lacks, asked for by the move dialog and saved with the move.
+  technicalContactName: z.string().trim().min(1, { error: "Name the technical contact" }).max(120).nullish(),
+  technicalContactEmail: z.email({ error: "Enter a valid email" }).max(200).nullish(),
+  contactName: z.string().trim().min(1, { error: "Name the customer contact" }).max(120).nullish(),
+  contactEmail: z.email({ error: "Enter a valid email" }).max(200).nullish(),
+  expectedCloseDate: z.iso.date({ error: "Enter a date" }).nullish(),
 });
 
 export type MoveOpportunityInput = z.input<typeof moveOpportunitySchema>;

@@ -81,6 +81,22 @@ describe("opportunity form", () => {
       field: "technical_contact_name",
     });
   });
+
+  test("a move that brings the missing technical contact saves it and moves in one step; a bad email changes nothing", async () => {
+    const opp = await f.createOpportunity(db.conn, { ownerId: sales.id, stageId: stages.demo });
+    await as(sales);
+    const bad = await moveOpportunityAction({ id: opp.id, toStageId: stages.poc, technicalContactName: "Ines Varga", technicalContactEmail: "not-an-email" });
+    expect(bad).toMatchObject({ ok: false, status: 422, fieldErrors: { technicalContactEmail: ["Enter a valid email"] } });
+    const read = () =>
+      db.conn.query<{ stage_id: string; technical_contact_name: string | null; technical_contact_email: string | null }>(
+        "select stage_id, technical_contact_name, technical_contact_email from public.opportunities where id = $1",
+        [opp.id],
+      );
+    expect(await read()).toEqual([{ stage_id: stages.demo, technical_contact_name: null, technical_contact_email: null }]);
+    const moved = await moveOpportunityAction({ id: opp.id, toStageId: stages.poc, technicalContactName: "Ines Varga", technicalContactEmail: "ines@lumen.example" });
+    expect(moved).toMatchObject({ ok: true, data: { stageId: stages.poc } });
+    expect(await read()).toEqual([{ stage_id: stages.poc, technical_contact_name: "Ines Varga", technical_contact_email: "ines@lumen.example" }]);
+  });
 });
 
 describe("commissions follow the deal", () => {

@@ -58,9 +58,11 @@ test("a sales manager's move appears on the VP's open board; stage rules are enf
   await expect(column(vp, "demo").getByText(customer)).toBeVisible({ timeout: 5_000 });
   await expect(demoCount).toHaveText(String(before + 1), { timeout: 5_000 });
 
-  // POC needs a technical contact: refused with the rule's message, and the card returns to Demo.
+  // POC needs a technical contact: the dialog asks for it; cancelling sends the card back to Demo.
   await keyboardMove(sales, customer, "ArrowRight");
-  await expect(sales.getByText("POC needs a technical contact")).toBeVisible();
+  const ask = sales.getByRole("dialog", { name: `Move ${customer} to POC` });
+  await expect(ask.getByLabel("Technical contact", { exact: true })).toBeVisible();
+  await ask.getByRole("button", { name: "Cancel" }).click();
   await expect(column(sales, "demo").getByText(customer)).toBeVisible();
   await expect(column(sales, "poc").getByText(customer)).toHaveCount(0);
 
@@ -75,6 +77,18 @@ test("a sales manager's move appears on the VP's open board; stage rules are enf
   await card(sales, customer).click();
   await expect(sales.getByTestId("stage-history")).toContainText("Demo → Lead");
   await expect(sales.getByTestId("stage-history")).toContainText("Budget frozen until January");
+  await sales.keyboard.press("Escape");
+
+  // A drag into POC asks for the technical contact and completes the move with it.
+  await pointerDrag(sales, customer, "poc");
+  const poc = sales.getByRole("dialog", { name: `Move ${customer} to POC` });
+  await poc.getByRole("button", { name: "Move deal" }).click();
+  await expect(poc.getByText("Name the technical contact")).toBeVisible();
+  await poc.getByLabel("Technical contact", { exact: true }).fill("Ines Varga");
+  await poc.getByLabel("Technical contact email (optional)").fill("ines@lumen.example");
+  await poc.getByRole("button", { name: "Move deal" }).click();
+  await expect(column(sales, "poc").getByText(customer)).toBeVisible();
+  await expect(column(vp, "poc").getByText(customer)).toBeVisible({ timeout: 5_000 });
 
   await vpContext.close();
   await salesContext.close();

@@ -16,8 +16,6 @@ export type NavIcon =
   | "links"
   | "referrals"
   | "earnings"
-  | "training"
-  | "resources"
   | "profile";
 
 export interface NavItem {
@@ -48,8 +46,6 @@ export const PORTAL_NAV: readonly NavItem[] = [
   { href: "/portal/links", label: "Links", icon: "links", roles: ["partner"] },
   { href: "/portal/referrals", label: "Referrals & deals", icon: "referrals", roles: ["partner"] },
   { href: "/portal/earnings", label: "Earnings", icon: "earnings", roles: ["partner"] },
-  { href: "/portal/training", label: "Training", icon: "training", roles: ["partner"] },
-  { href: "/portal/resources", label: "Resources", icon: "resources", roles: ["partner"] },
   { href: "/portal/profile", label: "Profile", icon: "profile", roles: ["partner"] },
 ];
 

@@ -3,12 +3,10 @@
 import {
   BarChart3,
   Bell,
-  BookOpen,
   ClipboardList,
   ListChecks,
   Coins,
   FileText,
-  GraduationCap,
   Handshake,
   Home,
   Kanban,
@@ -42,8 +40,6 @@ const ICONS: Record<NavIcon, LucideIcon> = {
   links: Link2,
   referrals: Send,
   earnings: Coins,
-  training: GraduationCap,
-  resources: BookOpen,
   profile: UserRound,
 };
 

@@ -1,5 +1,5 @@
 import type { TierProgress } from "./evaluate";
-import { isUnlocked, nextUnlocks, type TierRef } from "./unlocks";
+import { nextUnlocks, type TierRef } from "./unlocks";
 
 export interface ActionItem {
   label: string;
@@ -36,8 +36,5 @@ export function actionItemsFor(
       label: `${progress.next.name} unlocks ${unlock.feature.toLowerCase()} and more`,
       href: "/portal",
     });
-  if (!isUnlocked("active", tier))
-    items.push({ label: "Finish the core sales training", href: "/portal/training" });
-  else items.push({ label: "Use the resources your tier unlocked", href: "/portal/resources" });
   return items.slice(0, 5);
 }

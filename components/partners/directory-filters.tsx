@@ -1,9 +1,9 @@
 "use client";
 
 import { X } from "lucide-react";
+import { SearchAsYouType } from "@/components/shell/search-as-you-type";
 import { useUrlParams } from "@/components/shell/use-url-params";
 import { Button } from "@/components/ui/button";
-import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { NativeSelect, NativeSelectOption } from "@/components/ui/native-select";
 import { BAND_LABELS } from "@/lib/health/score";
@@ -60,15 +60,12 @@ export function DirectoryFilters({
         <Label htmlFor="partner-filter-q" className="text-xs text-muted-foreground">
           Name
         </Label>
-        <Input
+        <SearchAsYouType
           id="partner-filter-q"
-          type="search"
           className="h-8 w-48"
           placeholder="Search partners"
-          defaultValue={params.get("q") ?? ""}
-          key={params.get("q") ?? ""}
-          onBlur={(e) => set({ q: e.target.value.trim() })}
-          onKeyDown={(e) => e.key === "Enter" && set({ q: e.currentTarget.value.trim() })}
+          value={params.get("q") ?? ""}
+          onSearch={(q) => set({ q })}
         />
       </div>
       {select("domain", "Domain", entries(DOMAIN_LABELS))}

@@ -2,6 +2,7 @@
 
 import { X } from "lucide-react";
 import { DOMAIN_LABELS } from "@/components/partners/labels";
+import { SearchAsYouType } from "@/components/shell/search-as-you-type";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
@@ -42,7 +43,7 @@ export function PipelineFilters({ options, stages, list }: { options: PipelineOp
             <Label htmlFor="filter-q" className="text-xs text-muted-foreground">
               Customer
             </Label>
-            <Input id="filter-q" className="h-8 w-44" defaultValue={params.get("q") ?? ""} placeholder="Search" onBlur={(e) => set({ q: e.target.value })} onKeyDown={(e) => e.key === "Enter" && set({ q: e.currentTarget.value })} />
+            <SearchAsYouType id="filter-q" className="h-8 w-44" placeholder="Search" value={params.get("q") ?? ""} onSearch={(q) => set({ q })} />
           </div>
           <div className="grid gap-1">
             <Label htmlFor="filter-min" className="text-xs text-muted-foreground">

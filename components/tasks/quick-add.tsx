@@ -1,22 +1,31 @@
 "use client";
 
 import { Plus } from "lucide-react";
+import { useRouter } from "next/navigation";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { NativeSelect, NativeSelectOption } from "@/components/ui/native-select";
 import { createTaskAction } from "@/lib/tasks/actions";
+import { weekLabel } from "@/lib/tasks/week";
 import { TASK_CATEGORIES, TASK_PRIORITIES } from "@/lib/tasks/schemas";
 import { CATEGORY_LABELS, PRIORITY_LABELS } from "./labels";
 import { useTaskForm } from "./use-task-form";
 
 /** One line to capture a task for the week being viewed; details go in the sheet afterwards. */
 export function QuickAdd({ week }: { week: string }) {
-  const { errors, pending, onSubmit } = useTaskForm(createTaskAction, (_data, form) => {
+  const router = useRouter();
+  const { errors, pending, onSubmit } = useTaskForm(createTaskAction, (task, form) => {
     form.reset();
     form.querySelector<HTMLInputElement>("input[name=title]")?.focus();
-    toast.success("Task added");
+    // A due date in another week files the task there: say where, and offer the way to it.
+    if (task.weekStart === week) toast.success("Task added");
+    else
+      toast.success(`Task added to the week of ${weekLabel(task.weekStart)}`, {
+        description: "Its due date is in that week.",
+        action: { label: "Open that week", onClick: () => router.push(`/tasks?week=${task.weekStart}`) },
+      });
   });
   return (
     <form

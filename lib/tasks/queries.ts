@@ -3,6 +3,7 @@ import { and, asc, desc, eq, isNotNull, isNull, lt, ne, or, sql, type SQL } from
 import { alias } from "drizzle-orm/pg-core";
 import type { Tx } from "@/lib/db/connection";
 import { opportunities, partners, profiles, stages, taskEvents, tasks, taskTemplates } from "@/lib/db/schema";
+import { formatMoney } from "@/lib/money";
 import type { TaskCategory, TaskPriority, TaskStatusFilter } from "./schemas";
 
 export interface TaskListParams {
@@ -127,6 +128,8 @@ export async function getTaskOrThrow(tx: Tx, id: string) {
 
 export type TaskDetail = Awaited<ReturnType<typeof getTaskOrThrow>>;
 
+const dealOwner = alias(profiles, "deal_owner");
+
 /** The choices a task form offers: active teammates (never partner users), open deals and partners. */
 export async function getTaskOptions(tx: Tx) {
   const teammates = await tx
@@ -134,13 +137,27 @@ export async function getTaskOptions(tx: Tx) {
     .from(profiles)
     .where(and(ne(profiles.role, "partner"), isNull(profiles.deactivatedAt)))
     .orderBy(asc(profiles.displayName));
-  const deals = await tx
-    .select({ id: opportunities.id, name: opportunities.customerName })
+  const openDeals = await tx
+    .select({
+      id: opportunities.id,
+      customer: opportunities.customerName,
+      title: opportunities.title,
+      stage: stages.name,
+      valueMinor: opportunities.valueMinor,
+      currency: opportunities.currency,
+      owner: dealOwner.displayName,
+    })
     .from(opportunities)
     .innerJoin(stages, eq(stages.id, opportunities.stageId))
+    .leftJoin(dealOwner, eq(dealOwner.id, opportunities.ownerId))
     .where(and(eq(stages.isWon, false), eq(stages.isLost, false)))
-    .orderBy(asc(opportunities.customerName))
+    .orderBy(asc(opportunities.customerName), desc(opportunities.valueMinor))
     .limit(500);
+  // Same-named deals are told apart by what a person recognises: title, stage, value and owner.
+  const deals = openDeals.map((d) => ({
+    id: d.id,
+    name: [d.title ? `${d.customer} — ${d.title}` : d.customer, d.stage, formatMoney(d.valueMinor, d.currency), d.owner].filter(Boolean).join(" · "),
+  }));
   const partnerList = await tx
     .select({ id: partners.id, name: partners.name })
     .from(partners)

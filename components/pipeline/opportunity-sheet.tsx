@@ -61,7 +61,15 @@ export function OpportunitySheet({ detail, commissions, creating, notFound, opti
 
   return (
     <Sheet open={open} onOpenChange={(o) => (o ? undefined : close())}>
-      <SheetContent className="w-full overflow-y-auto sm:max-w-xl">
+      <SheetContent
+        className="w-full overflow-y-auto sm:max-w-xl"
+        // An existing deal opens to read: focus the sheet, not its first field (which the dialog would select).
+        onOpenAutoFocus={(e) => {
+          if (!detail) return;
+          e.preventDefault();
+          (e.target as HTMLElement | null)?.focus();
+        }}
+      >
         <SheetHeader>
           <SheetTitle>{detail ? detail.customerName : notFound ? "Opportunity not found" : "New opportunity"}</SheetTitle>
           <SheetDescription>

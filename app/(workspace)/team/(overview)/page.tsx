@@ -81,7 +81,8 @@ async function VpTeamView({ user, search }: { user: CurrentUser; search: Awaited
       />
       <TeamFilters people={data.staff.map((s) => ({ id: s.id, name: s.displayName }))} />
       <ComplianceTable rows={data.statuses} now={now} />
-      <div className="grid gap-6 xl:grid-cols-2">
+      {/* Side by side only where the seven workload columns fit beside the blockers. */}
+      <div className="grid gap-6 2xl:grid-cols-2 [&>*]:min-w-0">
         <TeamBlockers blockers={blockers} canResolve />
         <WorkloadTable rows={data.workload.filter((w) => shown.has(w.userId))} />
       </div>

@@ -1,6 +1,6 @@
 "use client";
 
-import { useTransition } from "react";
+import { useState, useTransition } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
@@ -8,6 +8,7 @@ import { Input } from "@/components/ui/input";
 import { Spinner } from "@/components/ui/spinner";
 import { saveBankPayoutAction, startStripeOnboardingAction } from "@/lib/onboarding/actions";
 import type { OnboardingState } from "@/lib/onboarding/queries";
+import { CountrySelect } from "./country-select";
 import { useStepForm } from "./use-step-form";
 
 function StripeConnect({ connected }: { connected: boolean }) {
@@ -48,6 +49,7 @@ export function PayoutStep({
 }) {
   const form = useStepForm(saveBankPayoutAction, next, "Bank details saved");
   const payout = state.payout;
+  const [bankCountry, setBankCountry] = useState(payout?.bankCountry ?? "");
   return (
     <div className="grid gap-6">
       {payout ? (
@@ -79,25 +81,34 @@ export function PayoutStep({
               required
             />
           </FormField>
-          <FormField
-            id="ob-bank-country"
-            label="Bank country"
-            description="Two-letter code, such as US or DE."
-            error={form.errors.bankCountry}
-          >
-            <Input
+          <FormField id="ob-bank-country" label="Bank country" error={form.errors.bankCountry}>
+            <CountrySelect
               name="bankCountry"
-              maxLength={2}
-              className="uppercase"
-              defaultValue={payout?.bankCountry ?? ""}
+              defaultValue={payout?.bankCountry}
+              onChange={(e) => setBankCountry(e.target.value)}
               required
             />
           </FormField>
-          <FormField id="ob-account" label="IBAN or account number" error={form.errors.accountNumber}>
+          {bankCountry === "US" ? (
+            <FormField
+              id="ob-routing"
+              label="Routing number"
+              description="The 9-digit ABA number of your bank."
+              error={form.errors.routingNumber}
+            >
+              <Input name="routingNumber" inputMode="numeric" autoComplete="off" maxLength={11} required />
+            </FormField>
+          ) : null}
+          <FormField
+            id="ob-account"
+            label={bankCountry === "US" ? "Account number" : "IBAN or account number"}
+            error={form.errors.accountNumber}
+          >
             <Input
               name="accountNumber"
               autoComplete="off"
               spellCheck={false}
+              inputMode={bankCountry === "US" ? "numeric" : undefined}
               placeholder={payout?.last4 ? `•••• ${payout.last4}` : ""}
               required
             />

@@ -9,6 +9,7 @@ import { Textarea } from "@/components/ui/textarea";
 import { saveProfileStepAction } from "@/lib/onboarding/actions";
 import type { OnboardingState } from "@/lib/onboarding/queries";
 import { COMPANY_SIZES } from "@/lib/onboarding/schemas";
+import { CountrySelect } from "./country-select";
 import { useStepForm } from "./use-step-form";
 
 export function ProfileStep({ state, next }: { state: OnboardingState; next: string }) {
@@ -47,20 +48,8 @@ export function ProfileStep({ state, next }: { state: OnboardingState; next: str
         <FormField id="ob-industry" label="Industry or niche" error={form.errors.industry}>
           <Input name="industry" defaultValue={partner.industry ?? ""} required />
         </FormField>
-        <FormField
-          id="ob-country"
-          label="Country"
-          description="Two-letter code, such as US or DE."
-          error={form.errors.country}
-        >
-          <Input
-            name="country"
-            maxLength={2}
-            autoComplete="country"
-            className="uppercase"
-            defaultValue={partner.country ?? ""}
-            required
-          />
+        <FormField id="ob-country" label="Country" error={form.errors.country}>
+          <CountrySelect name="country" defaultValue={partner.country} required />
         </FormField>
         <FormField id="ob-size" label="Company size (people)" error={form.errors.companySize}>
           <NativeSelect name="companySize" defaultValue={partner.companySize ?? ""}>

@@ -10,6 +10,7 @@ import { Textarea } from "@/components/ui/textarea";
 import { submitTaxDetailsAction } from "@/lib/onboarding/actions";
 import type { OnboardingState } from "@/lib/onboarding/queries";
 import { TAX_CLASSIFICATION_LABELS, TAX_CLASSIFICATIONS } from "@/lib/onboarding/schemas";
+import { CountrySelect } from "./country-select";
 import { useStepForm } from "./use-step-form";
 
 const FORM_LABELS = { w9: "W-9", w8ben: "W-8BEN" } as const;
@@ -77,17 +78,9 @@ export function TaxStep({ state, next }: { state: OnboardingState; next: string 
         <FormField
           id="tax-country"
           label={kind === "w9" ? "Country" : "Country of residence"}
-          description="Two-letter code."
           error={form.errors.country}
         >
-          <Input
-            name="country"
-            maxLength={2}
-            className="uppercase"
-            defaultValue={kind === "w9" ? "US" : (state.partner.country ?? "")}
-            key={kind}
-            required
-          />
+          <CountrySelect name="country" defaultValue={kind === "w9" ? "US" : state.partner.country} key={kind} required />
         </FormField>
         <FormField
           id="tax-tin"

@@ -70,7 +70,8 @@ export const saveBankPayoutAction = defineAction({
   handler: async (input, { tx, user }) => {
     const partnerId = await requirePartnerAdmin(tx, user);
     const last4 = lastDigits(input.accountNumber);
-    const ciphertext = encryptField(input.accountNumber);
+    // The full bank details are stored encrypted together; only the last four of the account are ever shown.
+    const ciphertext = encryptField(JSON.stringify({ account: input.accountNumber, routing: input.routingNumber ?? null }));
     await tx.execute(
       sql`select private.save_bank_payout_method(${input.accountHolder}, ${input.bankCountry}, ${last4}, ${ciphertext}, ${input.currency})`,
     );

@@ -110,7 +110,13 @@ export async function getOnboardingStateOrThrow(
     partner_member_role: "admin" | "member";
   }>(
     tx,
-    sql`select display_name, title, phone, partner_member_role from public.profiles where id = ${userId}`,
+    // A profile without a phone offers the one given on the application (the partner's contact with this email).
+    sql`select p.display_name, p.title,
+          coalesce(p.phone, (select c.phone from public.partner_contacts c
+                              where c.partner_id = p.partner_id and lower(c.email) = lower(p.email) and c.phone is not null
+                              order by c.created_at limit 1)) as phone,
+          p.partner_member_role
+        from public.profiles p where p.id = ${userId}`,
   );
   if (!partner || !profile) throw new Error("Partner organisation not found");
   const [payout] = await rows<{

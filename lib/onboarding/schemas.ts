@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isCountryCode } from "@/lib/domain/countries";
 
 const text = (min: number, max: number, missing: string, label: string) =>
   z
@@ -19,7 +20,8 @@ export const countrySchema = z
   .string({ error: "Choose a country" })
   .trim()
   .toUpperCase()
-  .regex(/^[A-Z]{2}$/, { error: "Use the two-letter country code, such as US or DE" });
+  .regex(/^[A-Z]{2}$/, { error: "Choose a country", abort: true })
+  .refine(isCountryCode, { error: "Choose a country from the list" });
 
 export const COMPANY_SIZES = ["1", "2-10", "11-50", "51-200", "201-1000", "1000+"] as const;
 
@@ -42,23 +44,53 @@ export const profileStepSchema = z.strictObject({
   description: optional(2000, "Description"),
 });
 
-export const bankPayoutSchema = z.strictObject({
-  accountHolder: text(1, 200, "Enter the account holder's name", "Account holder"),
-  bankCountry: countrySchema,
-  accountNumber: z
-    .string({ error: "Enter the IBAN or account number" })
-    .transform((v) => v.replace(/[\s-]/g, "").toUpperCase())
-    .pipe(
-      z.string().regex(/^[A-Z0-9]{6,34}$/, {
-        error: "Enter an IBAN or account number of 6 to 34 letters and digits",
+/** An ABA routing number: nine digits whose weighted sum (3, 7, 1, …) is a multiple of 10. */
+export function isAbaRoutingNumber(value: string): boolean {
+  if (!/^\d{9}$/.test(value)) return false;
+  const d = [...value].map(Number);
+  const sum = 3 * (d[0]! + d[3]! + d[6]!) + 7 * (d[1]! + d[4]! + d[7]!) + (d[2]! + d[5]! + d[8]!);
+  return sum % 10 === 0;
+}
+
+const compact = (v: unknown) => (typeof v === "string" ? v.replace(/[\s-]/g, "").toUpperCase() : v);
+
+export const bankPayoutSchema = z
+  .strictObject({
+    accountHolder: text(1, 200, "Enter the account holder's name", "Account holder"),
+    bankCountry: countrySchema,
+    routingNumber: z.preprocess(
+      (v) => (compact(v) === "" ? undefined : compact(v)),
+      z.string().max(20, { error: "A routing number has 9 digits" }).optional(),
+    ),
+    accountNumber: z.preprocess(
+      compact,
+      z.string({ error: "Enter the IBAN or account number" }).regex(/^[A-Z0-9]{4,34}$/, {
+        error: "Enter an IBAN or account number of 4 to 34 letters and digits",
       }),
     ),
-  currency: z
-    .string()
-    .trim()
-    .toUpperCase()
-    .regex(/^[A-Z]{3}$/, { error: "Use a three-letter currency code, such as USD" }),
-});
+    currency: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(/^[A-Z]{3}$/, { error: "Use a three-letter currency code, such as USD" }),
+  })
+  .superRefine((v, ctx) => {
+    // Checked only on values that passed the field rules, so a field never gets two messages.
+    if (!/^[A-Z0-9]{4,34}$/.test(v.accountNumber) || !isCountryCode(v.bankCountry)) return;
+    if (v.bankCountry === "US") {
+      // US banks are addressed by routing number (ABA) and account number; there is no IBAN.
+      if (!v.routingNumber) ctx.addIssue({ code: "custom", path: ["routingNumber"], message: "Enter the 9-digit routing number" });
+      else if (!isAbaRoutingNumber(v.routingNumber))
+        ctx.addIssue({ code: "custom", path: ["routingNumber"], message: "That is not a valid routing number: check the 9 digits on a cheque or your bank's site" });
+      if (!/^\d{4,17}$/.test(v.accountNumber))
+        ctx.addIssue({ code: "custom", path: ["accountNumber"], message: "A US account number has 4 to 17 digits" });
+    } else {
+      if (v.routingNumber)
+        ctx.addIssue({ code: "custom", path: ["routingNumber"], message: "A routing number is for US accounts only" });
+      if (v.accountNumber.length < 6)
+        ctx.addIssue({ code: "custom", path: ["accountNumber"], message: "Enter an IBAN or account number of 6 to 34 letters and digits" });
+    }
+  });
 
 export const TAX_CLASSIFICATIONS = [
   "individual",

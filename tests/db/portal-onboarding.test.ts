@@ -500,7 +500,7 @@ describe("onboarding", () => {
     );
     expect(payout!.account_last4).toBe("3000");
     expect(payout!.account_ciphertext).not.toContain("89370400440532013000");
-    expect(decryptField(payout!.account_ciphertext)).toBe("DE89370400440532013000");
+    expect(JSON.parse(decryptField(payout!.account_ciphertext))).toEqual({ account: "DE89370400440532013000", routing: null });
 
     const ownTax = await attempt(db.conn, { claims: user.claims }, (tx) =>
       rows(tx, sql`select * from public.partner_tax_details`),

@@ -60,10 +60,11 @@ test("a partner applies, is approved, accepts the invitation, onboards and copie
 
   // (a) profile and business
   await apply.getByLabel("Job title").fill("Managing partner");
-  await apply.getByLabel("Phone", { exact: true }).fill("+1 206 555 0199");
+  // The phone given on the application is already there.
+  await expect(apply.getByLabel("Phone", { exact: true })).toHaveValue("+1 206 555 0199");
   await apply.getByLabel("Website").fill("https://northwind.example");
   await apply.getByLabel("Industry or niche").fill("FinOps consulting");
-  await apply.getByLabel("Country", { exact: true }).fill("US");
+  await apply.getByLabel("Country", { exact: true }).selectOption("US");
   await apply.getByLabel("Company size (people)").selectOption("2-10");
   await apply.getByLabel("What your company does").fill("Cloud cost advisory for SaaS companies.");
   await apply.getByRole("button", { name: "Save and continue" }).click();
@@ -71,8 +72,14 @@ test("a partner applies, is approved, accepts the invitation, onboards and copie
 
   // (b) payout: bank transfer (Stripe is not configured in tests); only the last four come back
   await apply.getByLabel("Account holder").fill("Northwind Advisory LLC");
-  await apply.getByLabel("Bank country").fill("US");
-  await apply.getByLabel("IBAN or account number").fill("000123456789");
+  await apply.getByLabel("Bank country").selectOption("US");
+  // A US account takes a routing number; a wrong check digit is refused on the field.
+  await apply.getByLabel("Routing number").fill("021000022");
+  await apply.getByLabel("Account number", { exact: true }).fill("000123456789");
+  await apply.getByLabel("Payout currency").fill("USD");
+  await apply.getByRole("button", { name: "Save and continue" }).click();
+  await expect(apply.getByText(/not a valid routing number/)).toBeVisible();
+  await apply.getByLabel("Routing number").fill("021000021");
   await apply.getByLabel("Payout currency").fill("USD");
   await apply.getByRole("button", { name: "Save and continue" }).click();
   await expect(apply.getByText("2 of 4 steps done")).toBeVisible();
@@ -85,7 +92,7 @@ test("a partner applies, is approved, accepts the invitation, onboards and copie
   await apply.getByLabel("Form", { exact: true }).selectOption("w9");
   await apply.getByLabel("Federal tax classification").selectOption("llc");
   await apply.getByLabel("Legal name").fill("Northwind Advisory LLC");
-  await apply.getByLabel("Country", { exact: true }).fill("US");
+  await apply.getByLabel("Country", { exact: true }).selectOption("US");
   await apply.getByLabel("TIN (SSN or EIN)").fill("12-3456789");
   await apply.getByLabel("Address").fill("500 Pine St, Seattle, WA 98101");
   await apply.getByLabel("Signature").fill("Nora Winters");

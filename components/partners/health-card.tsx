@@ -1,10 +1,10 @@
-import { Activity } from "lucide-react";
+import { Activity, Sprout } from "lucide-react";
 import Link from "next/link";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { HealthHistory } from "@/lib/health/partner-queries";
-import { COMPONENT_FORMULAS } from "@/lib/health/score";
+import { COMPONENT_FORMULAS, NEW_PARTNER_DAYS } from "@/lib/health/score";
 import { HealthBadge } from "./health-badge";
 import { HealthTrendChart } from "./health-trend-chart";
 
@@ -31,7 +31,13 @@ export function HealthCard({ history, isVp }: { history: HealthHistory; isVp: bo
         </CardDescription>
       </CardHeader>
       <CardContent className="grid gap-6">
-        {!latest ? (
+        {!latest && history.firstScoredOn ? (
+          <EmptyState
+            icon={Sprout}
+            title="New partner"
+            description={`Partners are scored from their ${NEW_PARTNER_DAYS}th day, when their activity says more than their age: the first score is due on ${history.firstScoredOn}.`}
+          />
+        ) : !latest ? (
           <EmptyState
             icon={Activity}
             title="Not scored yet"

@@ -2,7 +2,7 @@
 import { sql } from "drizzle-orm";
 import type { Tx } from "@/lib/db/connection";
 import { rows } from "@/lib/db/rows";
-import type { HealthInputs } from "./score";
+import { NEW_PARTNER_DAYS, type HealthInputs } from "./score";
 
 /** Partners in these statuses have a relationship to score; prospects, applicants and churned ones do not. */
 export const SCORED_STATUSES = ["onboarding", "active", "inactive"] as const;
@@ -45,6 +45,7 @@ export async function gatherHealthInputs(
     tx,
     sql`with scope as (
           select p.id from public.partners p where p.status::text in ('onboarding', 'active', 'inactive') ${only}
+            and (p.joined_at is null or p.joined_at <= ${now.toISOString()}::timestamptz - make_interval(days => ${NEW_PARTNER_DAYS}))
         ),
         touch as (
           select i.partner_id, max(i.occurred_at) as last_at,

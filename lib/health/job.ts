@@ -5,6 +5,7 @@ import { healthWeights } from "@/lib/db/schema";
 import { gatherHealthInputs } from "./inputs";
 import {
   DEFAULT_WEIGHTS,
+  NEW_PARTNER_DAYS,
   healthScore,
   type HealthInputs,
   type HealthResult,
@@ -36,6 +37,10 @@ export async function getHealthWeights(tx: Tx): Promise<HealthWeights> {
 export async function recomputePartnerHealth(tx: Tx, now: Date, partnerIds?: readonly string[]) {
   const weights = await getHealthWeights(tx);
   const inputs = await gatherHealthInputs(tx, now, partnerIds);
+  // Partners still in their first days are not scored: a score they had (before this rule) is taken away.
+  const only = partnerIds ? sql`and id = any(${`{${partnerIds.join(",")}}`}::uuid[])` : sql``;
+  await tx.execute(sql`update public.partners set health_score = null
+    where health_score is not null and joined_at > ${now.toISOString()}::timestamptz - make_interval(days => ${NEW_PARTNER_DAYS}) ${only}`);
   const scored = [...inputs].map(([id, i]) => ({
     id,
     breakdown: { ...healthScore(i, weights), inputs: i, weights } satisfies HealthBreakdown,

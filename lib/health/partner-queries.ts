@@ -4,6 +4,7 @@ import type { Tx } from "@/lib/db/connection";
 import { rows } from "@/lib/db/session";
 import { quarterAt } from "@/lib/forecast/inputs";
 import type { HealthBreakdown } from "./job";
+import { firstScoredOn } from "./score";
 
 export interface InteractionRow {
   id: string;
@@ -106,17 +107,23 @@ export async function getCommissionSummary(tx: Tx, partnerId: string): Promise<C
 export interface HealthHistory {
   latest: { takenOn: string; score: number; breakdown: HealthBreakdown } | null;
   trend: { takenOn: string; score: number }[];
+  /** For a partner in its first days: the day its first score is due (no score is shown before). */
+  firstScoredOn: string | null;
 }
 
 /** The latest breakdown and up to `days` of daily scores for the trend chart. */
-export async function getHealthHistory(tx: Tx, partnerId: string, days = 182): Promise<HealthHistory> {
+export async function getHealthHistory(tx: Tx, partnerId: string, days = 182, now = new Date()): Promise<HealthHistory> {
+  const [partner] = await rows<{ joinedAt: Date | string | null }>(tx, sql`select joined_at as "joinedAt" from public.partners where id = ${partnerId}::uuid`);
+  const due = firstScoredOn(partner?.joinedAt ? new Date(partner.joinedAt) : null);
+  const firstScored = due && due > now.toISOString().slice(0, 10) ? due : null;
+  if (firstScored) return { latest: null, trend: [], firstScoredOn: firstScored };
   const trend = await rows<{ takenOn: string; score: number }>(
     tx,
     sql`select taken_on::text as "takenOn", score from public.partner_health_snapshots
         where partner_id = ${partnerId}::uuid and taken_on > (select max(taken_on) from public.partner_health_snapshots where partner_id = ${partnerId}::uuid) - ${days}::int
         order by taken_on`,
   );
-  if (trend.length === 0) return { latest: null, trend: [] };
+  if (trend.length === 0) return { latest: null, trend: [], firstScoredOn: null };
   const last = trend.at(-1)!;
   const [snap] = await rows<{ breakdown: HealthBreakdown }>(
     tx,
@@ -125,6 +132,7 @@ export async function getHealthHistory(tx: Tx, partnerId: string, days = 182): P
   return {
     latest: snap ? { takenOn: last.takenOn, score: last.score, breakdown: snap.breakdown } : null,
     trend,
+    firstScoredOn: null,
   };
 }
 

@@ -80,6 +80,17 @@ export const RECENCY_POINTS_PER_DAY = 2;
 export const FREQUENCY_TARGET = 6;
 export const PIPELINE_DEALS_TARGET = 3;
 export const ISSUE_PENALTY = 25;
+/**
+ * A partner is scored from this many days after joining: before that its interactions, pipeline and
+ * revenue say more about its age than its health (a first win on day 0 would read "at risk").
+ */
+export const NEW_PARTNER_DAYS = 30;
+
+/** The first day (YYYY-MM-DD, UTC) a partner who joined at `joinedAt` is scored; null when it always was. */
+export function firstScoredOn(joinedAt: Date | null): string | null {
+  if (!joinedAt) return null;
+  return new Date(joinedAt.getTime() + NEW_PARTNER_DAYS * 86_400_000).toISOString().slice(0, 10);
+}
 
 const clamp = (n: number) => Math.min(100, Math.max(0, n));
 const round1 = (n: number) => Math.round(n * 10) / 10;

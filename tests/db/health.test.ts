@@ -151,6 +151,25 @@ describe("the health job", () => {
     expect(await snapshots(prospectId)).toEqual([]);
   });
 
+  test("a partner in its first 30 days is not scored, however its first days went", async () => {
+    const fresh = (await f.createPartner(db.conn, { name: "Fresh Co", status: "active" })).id;
+    await q("update public.partners set joined_at = $2, health_score = 15 where id = $1", [fresh, daysAgo(2).toISOString()]);
+    await f.createOpportunity(db.conn, { ownerId: sales.id, stageId: stages.closed_won, isvPartnerId: fresh, valueMinor: 1_800_000, actualCloseDate: isoDay(NOW) });
+    await recompute(NOW);
+    expect(await scoreOf(fresh)).toBeNull();
+    expect(await snapshots(fresh)).toEqual([]);
+    const { getHealthHistory } = await import("@/lib/health/partner-queries");
+    const history = await runAsUser(db.conn, vp.claims, (tx) => getHealthHistory(tx, fresh, 182, NOW));
+    expect(history.latest).toBeNull();
+    expect(history.firstScoredOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    // From its 30th day on it is scored like everyone else.
+    await recompute(daysAgo(-29));
+    expect(await scoreOf(fresh)).toEqual(expect.any(Number));
+    await q("delete from public.opportunities where isv_partner_id = $1", [fresh]);
+    await q("delete from public.partner_health_snapshots where partner_id = $1", [fresh]);
+    await q("delete from public.partners where id = $1", [fresh]);
+  });
+
   test("nobody signed in may write snapshots directly", async () => {
     await refusedByRls(
       runAsUser(db.conn, vp.claims, (tx) =>

@@ -103,7 +103,13 @@ export default async function PartnerPage({ params }: { params: Promise<{ id: st
       />
       <div className="flex flex-wrap gap-2">
         <Badge variant="secondary">{STATUS_LABELS[partner.status]}</Badge>
-        <HealthBadge score={partner.healthScore} prefix="Health" />
+        {r.health.firstScoredOn ? (
+          <Badge variant="secondary" data-testid="health-badge">
+            New partner · scored from {r.health.firstScoredOn}
+          </Badge>
+        ) : (
+          <HealthBadge score={partner.healthScore} prefix="Health" />
+        )}
       </div>
       <HealthCard history={r.health} isVp={user.role === "vp"} />
       <div className="grid gap-6 lg:grid-cols-2">

@@ -73,15 +73,19 @@ export function invitationContent(inviter: string, company: string, roleLabel: s
   );
 }
 
-export function tierChangedContent(name: string, change: { from: string | null; to: string; up: boolean; rate: string }, url: string): EmailContent {
+export function tierChangedContent(
+  name: string,
+  change: { from: string | null; to: string; up: boolean; rate: string; effectiveFrom: string },
+  url: string,
+): EmailContent {
   const rate = `${Number(change.rate)}%`;
   return build(
     change.up ? `You reached the ${change.to} tier` : `Your tier is now ${change.to}`,
     [
       `Hi ${name},`,
       change.up
-        ? `Your referred deals over the last 90 days moved you from ${change.from ?? "no tier"} up to ${change.to}. New deals earn ${rate} commission from today.`
-        : `Your referred deals over the last 90 days now meet the ${change.to} tier (from ${change.from ?? "no tier"}). New deals earn ${rate} commission from today.`,
+        ? `Your referred deals over the last 90 days moved you from ${change.from ?? "no tier"} up to ${change.to}. Deals that close from ${change.effectiveFrom} earn ${rate} commission.`
+        : `Your referred deals over the last 90 days now meet the ${change.to} tier (from ${change.from ?? "no tier"}). Deals that close from ${change.effectiveFrom} earn ${rate} commission, as the program terms set.`,
     ],
     { label: "See your tier progress", url },
     "You receive this email because tier changes are switched on in your email preferences.",

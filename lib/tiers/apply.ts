@@ -32,7 +32,7 @@ interface EvaluateOptions {
 
 /**
  * Re-evaluates the tiers of these partners and applies every change: tier history with the metrics,
- * partners.tier_id, a payable agreement version at the new rate from `today`, notifications and emails.
+ * partners.tier_id, a payable agreement version at the new rate from the day the terms give, notifications and emails.
  * Runs in the caller's transaction, which must be privileged (a system step or a system job).
  */
 export async function reevaluateTiers(
@@ -76,26 +76,63 @@ export async function reevaluateTiers(
       .returning({ id: tierHistory.id });
     await tx.update(partners).set({ tierId: target.id }).where(eq(partners.id, partner.id));
     const change = { partnerId: partner.id, historyId: history!.id, from, to: target, metrics: m };
-    const issues = await applyTierRate(tx, partner.id, target.commissionRate, options.today);
+    const direction = !from || target.rank > from.rank ? "up" : "down";
+    const issues = await applyTierRate(tx, partner.id, target.commissionRate, options.today, direction);
     if (issues.length > 0)
       await tx
         .update(tierHistory)
         .set({ metrics: { ...m, agreementIssues: issues } })
         .where(eq(tierHistory.id, history!.id));
-    if (!options.quiet) await announce(tx, change);
+    if (!options.quiet) await announce(tx, change, options.today);
     changes.push(change);
   }
   return changes;
 }
 
+const nextDay = (iso: string) => new Date(Date.parse(`${iso}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+const firstOfNextMonth = (iso: string) => {
+  const d = new Date(`${iso}T00:00:00Z`);
+  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1)).toISOString().slice(0, 10);
+};
+
 /**
- * The partner's active payable agreements get a version at the tier's rate from `today`; the open version
- * ends there. Tier rates are set by the VP for the whole program, so the per-model range does not apply.
- * A second change on the same day corrects that day's version in place. An agreement whose versions do
- * not validate is left as it is and reported, so a deal change never fails on an old agreement.
+ * The day a tier's rate takes over, as the published commission terms have it: a higher tier applies to
+ * deals that close after the promotion (from the next day, so the deal that earned it keeps the old rate);
+ * a lower tier applies from the start of the next calendar month.
  */
-async function applyTierRate(tx: Tx, partnerId: string, rate: string, today: string): Promise<RateIssue[]> {
+export function tierRateEffectiveFrom(today: string, direction: "up" | "down"): string {
+  return direction === "up" ? nextDay(today) : firstOfNextMonth(today);
+}
+
+/**
+ * Withdraws a tier version that never came into force, reopening the one before it. Only forecasts can
+ * point at it (no deal closed under it yet); they move to the version before, and the recalculation that
+ * follows gives them its rate. Returns false, changing nothing, when any other line points at it.
+ */
+async function withdrawPendingVersion(tx: Tx, pendingId: string, beforeId: string): Promise<boolean> {
+  const [settled] = await rows<{ one: number }>(
+    tx,
+    sql`select 1 as one from public.commission_lines where agreement_version_id = ${pendingId} and status <> 'forecast'
+        union all select 1 from public.commission_schedules where agreement_version_id = ${pendingId} limit 1`,
+  );
+  if (settled) return false;
+  await tx.execute(sql`update public.commission_lines set agreement_version_id = ${beforeId} where agreement_version_id = ${pendingId}`);
+  await tx.delete(agreementVersions).where(eq(agreementVersions.id, pendingId));
+  await tx.update(agreementVersions).set({ effectiveTo: null }).where(eq(agreementVersions.id, beforeId));
+  return true;
+}
+
+/**
+ * The partner's active payable agreements get a version at the tier's rate from the day the terms give; the
+ * version in force ends there and stays in the history. A tier version not yet in force (a second change
+ * before it starts) is corrected in place, or withdrawn when the partner is back at the rate before it.
+ * A version the team scheduled stays as they set it. Tier rates are set by the VP for the whole program,
+ * so the per-model range does not apply. An agreement whose versions do not validate is left as it is and
+ * reported, so a deal change never fails on an old agreement.
+ */
+async function applyTierRate(tx: Tx, partnerId: string, rate: string, today: string, direction: "up" | "down"): Promise<RateIssue[]> {
   const issues: RateIssue[] = [];
+  const effective = tierRateEffectiveFrom(today, direction);
   const payable = await tx
     .select()
     .from(agreements)
@@ -112,12 +149,19 @@ async function applyTierRate(tx: Tx, partnerId: string, rate: string, today: str
       .from(agreementVersions)
       .where(eq(agreementVersions.agreementId, agreement.id));
     const open = versions.find((v) => v.effectiveTo === null);
-    // A version the team scheduled for a later date stays as they set it.
-    if (!open || Number(open.rate) === Number(rate) || open.effectiveFrom > today) continue;
-    if (open.effectiveFrom === today) {
-      await tx.update(agreementVersions).set({ rate }).where(eq(agreementVersions.id, open.id));
+    if (!open) continue;
+    if (open.effectiveFrom > today) {
+      // Not in force yet: a tier change's own version (no author) is corrected; the team's stays.
+      if (open.createdBy !== null) continue;
+      const before = versions.find((v) => v.effectiveTo === open.effectiveFrom && v.id !== open.id);
+      if (before && Number(before.rate) === Number(rate) && (await withdrawPendingVersion(tx, open.id, before.id))) continue;
+      if (before && before.effectiveFrom < effective) {
+        await tx.update(agreementVersions).set({ effectiveTo: effective }).where(eq(agreementVersions.id, before.id));
+        await tx.update(agreementVersions).set({ rate, effectiveFrom: effective }).where(eq(agreementVersions.id, open.id));
+      } else await tx.update(agreementVersions).set({ rate }).where(eq(agreementVersions.id, open.id));
       continue;
     }
+    if (Number(open.rate) === Number(rate)) continue;
     const engine = versions.map((v) => toEngineVersion(agreement, v));
     const nextVersion = Math.max(...versions.map((v) => v.version)) + 1;
     const draft = {
@@ -125,11 +169,11 @@ async function applyTierRate(tx: Tx, partnerId: string, rate: string, today: str
       id: `new-${nextVersion}`,
       version: nextVersion,
       rate,
-      effectiveFrom: today,
+      effectiveFrom: effective,
       effectiveTo: null,
     };
     const { rate: _rangeOnly, ...errors } = validateNewVersion(
-      engine.map((v) => (v.id === open.id ? { ...v, effectiveTo: today } : v)),
+      engine.map((v) => (v.id === open.id ? { ...v, effectiveTo: effective } : v)),
       draft,
     );
     if (Object.keys(errors).length > 0) {
@@ -138,12 +182,12 @@ async function applyTierRate(tx: Tx, partnerId: string, rate: string, today: str
     }
     await tx
       .update(agreementVersions)
-      .set({ effectiveTo: today })
+      .set({ effectiveTo: effective })
       .where(and(eq(agreementVersions.id, open.id), isNull(agreementVersions.effectiveTo)));
     await tx.insert(agreementVersions).values({
       agreementId: agreement.id,
       version: nextVersion,
-      effectiveFrom: today,
+      effectiveFrom: effective,
       rate,
       basis: open.basis,
       paymentModel: open.paymentModel,
@@ -161,7 +205,10 @@ async function applyTierRate(tx: Tx, partnerId: string, rate: string, today: str
   return issues;
 }
 
-async function announce(tx: Tx, change: TierChange): Promise<void> {
+const longDate = (iso: string) =>
+  new Intl.DateTimeFormat("en", { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${iso}T00:00:00Z`));
+
+async function announce(tx: Tx, change: TierChange, today: string): Promise<void> {
   const users = await rows<{ id: string; email: string; display_name: string; wants_email: boolean }>(
     tx,
     sql`select id, email, display_name, coalesce((email_preferences ->> 'tier_changed')::boolean, true) as wants_email
@@ -169,8 +216,9 @@ async function announce(tx: Tx, change: TierChange): Promise<void> {
   );
   if (users.length === 0) return;
   const up = (change.from?.rank ?? -1) < change.to.rank;
+  const from = longDate(tierRateEffectiveFrom(today, up ? "up" : "down"));
   const title = up ? `You moved up to ${change.to.name}` : `Your tier is now ${change.to.name}`;
-  const body = `${Number(change.to.commissionRate)}% commission on new deals from today (trailing 90 days: ${change.metrics.wonDeals} won deal${change.metrics.wonDeals === 1 ? "" : "s"}).`;
+  const body = `${Number(change.to.commissionRate)}% commission on deals that close from ${from} (trailing 90 days: ${change.metrics.wonDeals} won deal${change.metrics.wonDeals === 1 ? "" : "s"}).`;
   await tx
     .insert(notifications)
     .values(users.map((u) => ({ userId: u.id, kind: "tier_changed", title, body, link: "/portal" })));
@@ -178,7 +226,7 @@ async function announce(tx: Tx, change: TierChange): Promise<void> {
   for (const user of users.filter((u) => u.wants_email)) {
     const content = tierChangedContent(
       user.display_name.split(" ")[0] ?? user.display_name,
-      { from: change.from?.name ?? null, to: change.to.name, up, rate: change.to.commissionRate },
+      { from: change.from?.name ?? null, to: change.to.name, up, rate: change.to.commissionRate, effectiveFrom: from },
       url,
     );
     await enqueueEmail(tx, {

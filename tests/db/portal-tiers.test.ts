@@ -98,10 +98,19 @@ describe("tiers", () => {
       "select version, rate::text, effective_from::text, effective_to::text from public.agreement_versions where agreement_id = $1 order by version",
       [payableA],
     );
+    // As the published terms say: the higher rate applies to deals that close after the promotion.
+    const tomorrow = new Date(Date.parse(`${today}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
     expect(versions).toEqual([
-      { version: 1, rate: "20.0000", effective_from: "2025-01-01", effective_to: today },
-      { version: 2, rate: "22.0000", effective_from: today, effective_to: null },
+      { version: 1, rate: "20.0000", effective_from: "2025-01-01", effective_to: tomorrow },
+      { version: 2, rate: "22.0000", effective_from: tomorrow, effective_to: null },
     ]);
+    // The deal that earned the promotion keeps the rate it closed under.
+    const [line] = await q<{ amount_minor: string }>(
+      `select l.amount_minor::text from public.commission_lines l join public.opportunities o on o.id = l.opportunity_id
+       where o.referring_partner_id = $1 and l.direction = 'payable' and l.status <> 'forecast'`,
+      [orgA.id],
+    );
+    expect(line?.amount_minor).toBe("400000");
     const notes = await q<{ user_id: string; title: string }>(
       "select user_id, title from public.notifications where kind = 'tier_changed'",
     );
@@ -113,7 +122,7 @@ describe("tiers", () => {
     expect(mails).toEqual([{ to_email: users.partnerA.email, subject: "You reached the Active tier" }]);
   });
 
-  test("un-winning the deal moves the partner back down the same day, correcting that day's version", async () => {
+  test("un-winning the deal moves the partner back down the same day, withdrawing the version that never came into force", async () => {
     const [deal] = await q<{ id: string }>(
       "select o.id from public.opportunities o join public.stages s on s.id = o.stage_id where s.is_won and o.referring_partner_id = $1",
       [orgA.id],
@@ -138,7 +147,7 @@ describe("tiers", () => {
       "select rate::text, (select count(*)::int from public.agreement_versions where agreement_id = $1) as n from public.agreement_versions where agreement_id = $1 and effective_to is null",
       [payableA],
     );
-    expect(open).toEqual({ rate: "20.0000", n: 2 });
+    expect(open).toEqual({ rate: "20.0000", n: 1 });
     const [down] = await q<{ subject: string }>(
       "select subject from public.email_outbox where template = 'tier_changed' order by created_at desc limit 1",
     );

@@ -1,10 +1,12 @@
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { formatMoney } from "@/lib/money";
-import type { EarningsTotals } from "@/lib/partner-home/earnings";
+import { BUCKET_LABELS, type EarningsBucket, type EarningsTotals } from "@/lib/partner-home/earnings";
+
+const COLUMNS: readonly EarningsBucket[] = ["forecast", "pending", "approved", "paid"];
 
 const PERIOD = { month: "This month", quarter: "This quarter", lifetime: "Lifetime" } as const;
 
-/** Payable earnings per currency and period: pending (forecast + earned), approved, paid. */
+/** Payable earnings per currency and period: forecast, earned (awaiting approval), approved, paid. */
 export function EarningsSummary({ totals }: { totals: readonly EarningsTotals[] }) {
   if (totals.length === 0)
     return (
@@ -17,9 +19,11 @@ export function EarningsSummary({ totals }: { totals: readonly EarningsTotals[] 
       <TableHeader>
         <TableRow>
           <TableHead>Period</TableHead>
-          <TableHead className="text-right">Pending</TableHead>
-          <TableHead className="text-right">Approved</TableHead>
-          <TableHead className="text-right">Paid</TableHead>
+          {COLUMNS.map((c) => (
+            <TableHead key={c} className="text-right">
+              {BUCKET_LABELS[c]}
+            </TableHead>
+          ))}
         </TableRow>
       </TableHeader>
       <TableBody>
@@ -28,9 +32,11 @@ export function EarningsSummary({ totals }: { totals: readonly EarningsTotals[] 
             <TableCell>
               {PERIOD[t.period]} <span className="text-xs text-muted-foreground">{t.currency}</span>
             </TableCell>
-            <TableCell className="text-right tabular-nums">{formatMoney(t.pending, t.currency)}</TableCell>
-            <TableCell className="text-right tabular-nums">{formatMoney(t.approved, t.currency)}</TableCell>
-            <TableCell className="text-right tabular-nums">{formatMoney(t.paid, t.currency)}</TableCell>
+            {COLUMNS.map((c) => (
+              <TableCell key={c} className="text-right tabular-nums">
+                {formatMoney(t[c], t.currency)}
+              </TableCell>
+            ))}
           </TableRow>
         ))}
       </TableBody>

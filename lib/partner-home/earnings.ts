@@ -1,7 +1,21 @@
 /** Earnings of a partner from its payable commission lines: pure aggregation, per currency. */
 
 export type LineStatus = "forecast" | "earned" | "approved" | "paid" | "clawed_back";
-export type EarningsBucket = "pending" | "approved" | "paid";
+export type EarningsBucket = "forecast" | "pending" | "approved" | "paid";
+
+/** What each bucket means to the partner; the totals, the chart and the filters use the same words. */
+export const BUCKET_LABELS: Record<EarningsBucket, string> = {
+  forecast: "Forecast",
+  pending: "Earned",
+  approved: "Approved",
+  paid: "Paid",
+};
+export const BUCKET_DESCRIPTIONS: Record<EarningsBucket, string> = {
+  forecast: "open deals you referred, at their expected value",
+  pending: "won deals awaiting approval",
+  approved: "approved, waiting for the next payout",
+  paid: "sent to you",
+};
 
 export interface EarningLine {
   amountMinor: number;
@@ -13,18 +27,25 @@ export interface EarningLine {
 export interface EarningsTotals {
   currency: string;
   period: "month" | "quarter" | "lifetime";
+  forecast: number;
   pending: number;
   approved: number;
   paid: number;
 }
 
-/** Pending is forecast plus earned; clawbacks are negative lines and count in the bucket of their status. */
+/** Forecast (open deals) and earned (won, awaiting approval) are apart; clawbacks are negative lines and count in the bucket of their status. */
 export function bucketOf(status: LineStatus): EarningsBucket | null {
-  if (status === "forecast" || status === "earned") return "pending";
+  if (status === "forecast") return "forecast";
+  if (status === "earned") return "pending";
   if (status === "approved") return "approved";
   if (status === "paid") return "paid";
   return null;
 }
+
+const addMonths = (firstOfMonth: string, n: number) => {
+  const [y, m] = firstOfMonth.split("-").map(Number) as [number, number];
+  return new Date(Date.UTC(y, m - 1 + n, 1)).toISOString().slice(0, 10);
+};
 
 export function periodStarts(today: string): { month: string; quarter: string } {
   const [y, m] = today.split("-").map(Number) as [number, number];
@@ -32,9 +53,11 @@ export function periodStarts(today: string): { month: string; quarter: string } 
   return { month: `${today.slice(0, 7)}-01`, quarter: `${y}-${String(q).padStart(2, "0")}-01` };
 }
 
-/** This month, this quarter and lifetime totals per currency, by due date up to the end of the period. */
+/** This month, this quarter (lines due within the period) and lifetime totals per currency. */
 export function summarizeEarnings(lines: readonly EarningLine[], today: string): EarningsTotals[] {
   const { month, quarter } = periodStarts(today);
+  const monthEnd = addMonths(month, 1);
+  const quarterEnd = addMonths(quarter, 3);
   const out = new Map<string, EarningsTotals>();
   const add = (
     currency: string,
@@ -43,7 +66,7 @@ export function summarizeEarnings(lines: readonly EarningLine[], today: string):
     amount: number,
   ) => {
     const key = `${currency}|${period}`;
-    const row = out.get(key) ?? { currency, period, pending: 0, approved: 0, paid: 0 };
+    const row = out.get(key) ?? { currency, period, forecast: 0, pending: 0, approved: 0, paid: 0 };
     row[bucket] += amount;
     out.set(key, row);
   };
@@ -51,8 +74,8 @@ export function summarizeEarnings(lines: readonly EarningLine[], today: string):
     const bucket = bucketOf(line.status);
     if (!bucket) continue;
     add(line.currency, "lifetime", bucket, line.amountMinor);
-    if (line.dueDate >= quarter) add(line.currency, "quarter", bucket, line.amountMinor);
-    if (line.dueDate >= month) add(line.currency, "month", bucket, line.amountMinor);
+    if (line.dueDate >= quarter && line.dueDate < quarterEnd) add(line.currency, "quarter", bucket, line.amountMinor);
+    if (line.dueDate >= month && line.dueDate < monthEnd) add(line.currency, "month", bucket, line.amountMinor);
   }
   const order = { month: 0, quarter: 1, lifetime: 2 };
   return [...out.values()].sort(
@@ -62,24 +85,31 @@ export function summarizeEarnings(lines: readonly EarningLine[], today: string):
 
 export interface MonthBar {
   month: string;
+  forecast: number;
   pending: number;
   approved: number;
   paid: number;
 }
 
-/** The last `months` months (by due date) in one currency, oldest first. */
+/**
+ * The last `months` months and the next `ahead` (by due date) in one currency, oldest first: every line
+ * the totals count in those months, forecasts included, so the chart and the totals never disagree.
+ */
 export function earningsByMonth(
   lines: readonly EarningLine[],
   currency: string,
   today: string,
   months = 12,
+  ahead = 3,
 ): MonthBar[] {
-  const [y, m] = today.split("-").map(Number) as [number, number];
-  const bars: MonthBar[] = [];
-  for (let i = months - 1; i >= 0; i -= 1) {
-    const d = new Date(Date.UTC(y, m - 1 - i, 1));
-    bars.push({ month: d.toISOString().slice(0, 7), pending: 0, approved: 0, paid: 0 });
-  }
+  const start = addMonths(`${today.slice(0, 7)}-01`, -(months - 1));
+  const bars: MonthBar[] = Array.from({ length: months + ahead }, (_, i) => ({
+    month: addMonths(start, i).slice(0, 7),
+    forecast: 0,
+    pending: 0,
+    approved: 0,
+    paid: 0,
+  }));
   const index = new Map(bars.map((b, i) => [b.month, i]));
   for (const line of lines) {
     const bucket = bucketOf(line.status);

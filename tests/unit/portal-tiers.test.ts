@@ -121,20 +121,25 @@ describe("earnings and funnel", () => {
     { amountMinor: 50, currency: "EUR", dueDate: "2026-11-06", status: "approved" as const },
     { amountMinor: 999, currency: "USD", dueDate: "2026-11-06", status: "clawed_back" as const },
   ];
-  test("per currency and period, pending = forecast + earned", () => {
-    expect(summarizeEarnings(lines, "2026-11-20")).toEqual([
-      { currency: "EUR", period: "month", pending: 0, approved: 50, paid: 0 },
-      { currency: "EUR", period: "quarter", pending: 0, approved: 50, paid: 0 },
-      { currency: "EUR", period: "lifetime", pending: 0, approved: 50, paid: 0 },
-      { currency: "USD", period: "month", pending: 100, approved: 0, paid: 0 },
-      { currency: "USD", period: "quarter", pending: 300, approved: 0, paid: 0 },
-      { currency: "USD", period: "lifetime", pending: 300, approved: 0, paid: 300 },
+  test("per currency and period, forecast apart from earned, each period bounded by its end", () => {
+    const later = [...lines, { amountMinor: 400, currency: "USD", dueDate: "2027-02-10", status: "forecast" as const }];
+    expect(summarizeEarnings(later, "2026-11-20")).toEqual([
+      { currency: "EUR", period: "month", forecast: 0, pending: 0, approved: 50, paid: 0 },
+      { currency: "EUR", period: "quarter", forecast: 0, pending: 0, approved: 50, paid: 0 },
+      { currency: "EUR", period: "lifetime", forecast: 0, pending: 0, approved: 50, paid: 0 },
+      { currency: "USD", period: "month", forecast: 100, pending: 0, approved: 0, paid: 0 },
+      { currency: "USD", period: "quarter", forecast: 100, pending: 200, approved: 0, paid: 0 },
+      { currency: "USD", period: "lifetime", forecast: 500, pending: 200, approved: 0, paid: 300 },
     ]);
-    const bars = earningsByMonth(lines, "USD", "2026-11-20", 3);
+    // The chart counts what the totals count, month by month, and shows the coming months' forecasts.
+    const bars = earningsByMonth(later, "USD", "2026-11-20", 3, 3);
     expect(bars).toEqual([
-      { month: "2026-09", pending: 0, approved: 0, paid: 0 },
-      { month: "2026-10", pending: 200, approved: 0, paid: 0 },
-      { month: "2026-11", pending: 100, approved: 0, paid: 0 },
+      { month: "2026-09", forecast: 0, pending: 0, approved: 0, paid: 0 },
+      { month: "2026-10", forecast: 0, pending: 200, approved: 0, paid: 0 },
+      { month: "2026-11", forecast: 100, pending: 0, approved: 0, paid: 0 },
+      { month: "2026-12", forecast: 0, pending: 0, approved: 0, paid: 0 },
+      { month: "2027-01", forecast: 0, pending: 0, approved: 0, paid: 0 },
+      { month: "2027-02", forecast: 400, pending: 0, approved: 0, paid: 0 },
     ]);
   });
   test("conversion rates relative to the step before", () => {

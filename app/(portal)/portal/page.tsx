@@ -91,7 +91,7 @@ export default async function PortalHomePage() {
         />
         <Section
           title="Earnings"
-          description="Your payable commissions. Pending = forecast and earned."
+          description="Your payable commissions by due date: forecast (open deals), earned (awaiting approval), approved and paid, with the coming months."
           className="lg:col-span-2"
         >
           <div className="grid gap-4">

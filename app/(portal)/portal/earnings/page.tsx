@@ -9,7 +9,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session";
 import { withSession } from "@/lib/db/session";
-import { bucketOf, summarizeEarnings, type EarningsBucket } from "@/lib/partner-home/earnings";
+import { BUCKET_DESCRIPTIONS, BUCKET_LABELS, bucketOf, summarizeEarnings, type EarningsBucket } from "@/lib/partner-home/earnings";
 import { getReferredDealFacts, listPayableLines } from "@/lib/partner-home/queries";
 import { listPartnerPayouts } from "@/lib/payouts/queries";
 import { cn } from "@/lib/utils";
@@ -18,9 +18,7 @@ export const metadata: Metadata = { title: "Earnings" };
 
 const FILTERS: { value: EarningsBucket | "all"; label: string }[] = [
   { value: "all", label: "All" },
-  { value: "pending", label: "Pending" },
-  { value: "approved", label: "Approved" },
-  { value: "paid", label: "Paid" },
+  ...(["forecast", "pending", "approved", "paid"] as const).map((value) => ({ value, label: BUCKET_LABELS[value] })),
 ];
 
 export default async function Page({
@@ -79,7 +77,7 @@ export default async function Page({
             <h2>Totals</h2>
           </CardTitle>
           <CardDescription>
-            By due date. Pending = forecast (open deals) and earned (won, awaiting approval).
+            By due date. {(["forecast", "pending", "approved", "paid"] as const).map((b) => `${BUCKET_LABELS[b]}: ${BUCKET_DESCRIPTIONS[b]}.`).join(" ")}
           </CardDescription>
         </CardHeader>
         <CardContent>

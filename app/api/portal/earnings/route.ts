@@ -1,4 +1,4 @@
-// GET /api/portal/earnings?status=pending|approved|paid — the signed-in partner's payable commission lines as CSV.
+// GET /api/portal/earnings?status=forecast|pending|approved|paid (pending = earned, awaiting approval) — the signed-in partner's payable commission lines as CSV.
 import { getCurrentUser } from "@/lib/auth/session";
 import { withSession } from "@/lib/db/session";
 import { problem } from "@/lib/http/problem";
@@ -9,7 +9,7 @@ import { getReferredDealFacts, listPayableLines } from "@/lib/partner-home/queri
 
 export const dynamic = "force-dynamic";
 
-const BUCKETS = new Set(["pending", "approved", "paid"]);
+const BUCKETS = new Set(["forecast", "pending", "approved", "paid"]);
 
 export async function GET(request: Request) {
   const user = await getCurrentUser();
@@ -18,7 +18,7 @@ export async function GET(request: Request) {
     return problem(403, "Only partner users export their earnings");
   const status = new URL(request.url).searchParams.get("status");
   if (status && !BUCKETS.has(status))
-    return problem(400, "Unknown status", { detail: "Use pending, approved or paid" });
+    return problem(400, "Unknown status", { detail: "Use forecast, pending, approved or paid" });
   const today = new Date().toISOString().slice(0, 10);
   const { lines, facts } = await withSession({ claims: user.claims }, async (tx) => ({
     lines: await listPayableLines(tx, user.partnerId!, 10_000),

@@ -5,26 +5,33 @@ import { rows } from "../db/rows";
 
 /**
  * Commission activity of the demo company, after the engine has computed every schedule: payments the ISV
- * vendors sent for last quarter's earned commissions (most in full within the quarter, some short, some not yet paid), and rate
+ * vendors sent for earned commissions (earlier quarters in full; last quarter's most in full, some short, some not yet paid), and rate
  * overrides (one applied within range, one out of range waiting for the VP).
  */
 export async function seedCommissionActivity(tx: Tx, ids: { finance: string; seller: string; vp: string }, today: string) {
+  // Earlier quarters were paid in full three weeks after their last due date; last quarter's payments
+  // show the variety finance chases (most in full, one short, one not yet paid).
   await tx.execute(sql`
     with due as (
-      select l.partner_id, l.currency, sum(l.amount_minor) as expected, max(l.due_date) as last_due,
-        row_number() over (order by p.name) as n
+      select l.partner_id, l.currency, date_trunc('quarter', l.due_date)::date as quarter,
+        sum(l.amount_minor) as expected, max(l.due_date) as last_due,
+        row_number() over (partition by date_trunc('quarter', l.due_date) order by p.name) as n
       from public.commission_lines l join public.partners p on p.id = l.partner_id
       where l.direction = 'receivable' and l.status <> 'forecast'
-        and l.due_date >= date_trunc('quarter', ${today}::date) - interval '3 months'
+        and l.due_date >= date_trunc('quarter', ${today}::date) - interval '15 months'
         and l.due_date < date_trunc('quarter', ${today}::date)
-      group by l.partner_id, l.currency, p.name
+      group by l.partner_id, l.currency, p.name, date_trunc('quarter', l.due_date)
+    ), paid as (
+      select due.*, quarter = (date_trunc('quarter', ${today}::date) - interval '3 months')::date as latest,
+        least(last_due + 21, date_trunc('quarter', ${today}::date)::date - 1) as received_on
+      from due
     )
     insert into public.commission_receipts (partner_id, received_on, amount_minor, currency, reference, note, recorded_by)
-    select partner_id, least(last_due + 21, date_trunc('quarter', ${today}::date)::date - 1),
-      case when n % 7 = 3 then round(expected * 0.9) else expected end, currency,
-      'WIRE-' || to_char(least(last_due + 21, date_trunc('quarter', ${today}::date)::date - 1), 'YYYYMMDD') || '-' || lpad(n::text, 3, '0'),
-      case when n % 7 = 3 then 'Vendor withheld 10% pending a usage true-up' end, ${ids.finance}
-    from due where n % 7 <> 5 and expected > 0`);
+    select partner_id, received_on,
+      case when latest and n % 7 = 3 then round(expected * 0.9) else expected end, currency,
+      'WIRE-' || to_char(received_on, 'YYYYMMDD') || '-' || lpad(n::text, 3, '0'),
+      case when latest and n % 7 = 3 then 'Vendor withheld 10% pending a usage true-up' end, ${ids.finance}
+    from paid where (not latest or n % 7 <> 5) and expected > 0`);
 
   const open = await rows<{ id: string; agreement_id: string; model: string }>(
     tx,

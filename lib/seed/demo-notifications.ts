@@ -70,7 +70,7 @@ export function buildNotifications(
   add(vp, 30 * 24, {
     kind: "status.reminder",
     title: "Weekly status reports are in",
-    body: "All five team members submitted their weekly status.",
+    body: `All ${STAFF.length} team members submitted their weekly status.`,
     link: "/status",
     readAt: daysBefore(now, 29),
   });

@@ -139,7 +139,7 @@ export async function seedStatusHistory(tx: Tx, ids: Record<StaffKey, string>, n
       resolution: "VP escalated to the ISV's alliance lead; sandbox provisioned Monday.",
     }),
     blocker("pm1", 1, {
-      description: "Brightpath's payout details are incomplete, so their first commission cannot be paid.",
+      description: "Brightpath wants a co-branded FinOps webinar in January; the co-marketing budget for Q1 is not approved yet.",
       severity: "low",
     }),
   ]);

@@ -48,7 +48,7 @@ export function PayableLines({ lines }: { lines: readonly PayableLine[] }) {
               </span>
             </summary>
             <div className="border-t p-3">
-              <TraceList trace={l.trace} />
+              <TraceList trace={l.trace} currency={l.currency} downloadName={`commission-trace-${l.id}.json`} />
             </div>
           </details>
         </li>

@@ -36,7 +36,7 @@ export async function GET(request: Request) {
         l.dueDate,
         names.get(l.opportunityId) ?? "",
         l.label,
-        l.status,
+        l.simulated && l.status === "paid" ? "paid (simulated)" : l.status,
         minorToAmount(l.amountMinor, l.currency),
         l.currency,
         l.effectiveRate,

@@ -11,6 +11,7 @@ import { NativeSelect, NativeSelectOption } from "@/components/ui/native-select"
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { calculateCommissionAction, type CalculatorResult } from "@/lib/commission-records/actions";
 import type { CalculatorAgreement } from "@/lib/commission-records/queries";
+import { explainTrace } from "@/lib/commissions/explain";
 import { formatMoney } from "@/lib/money";
 import { TraceList } from "./trace-list";
 
@@ -18,16 +19,19 @@ export function CommissionCalculator({ agreements, today }: { agreements: Calcul
   const [errors, setErrors] = useState<Record<string, string[]>>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [result, setResult] = useState<CalculatorResult | null>(null);
+  const [currency, setCurrency] = useState("USD");
   const [pending, startTransition] = useTransition();
 
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
+    const chosen = agreements.find((a) => a.id === data.get("agreementId"));
     startTransition(async () => {
       const r = await calculateCommissionAction(data);
       setErrors(r.ok ? {} : (r.fieldErrors ?? {}));
       setFailure(r.ok || r.fieldErrors ? null : r.error);
       setResult(r.ok ? r.data : null);
+      if (chosen) setCurrency(chosen.currency);
     });
   }
 
@@ -84,7 +88,7 @@ export function CommissionCalculator({ agreements, today }: { agreements: Calcul
         {result?.kind === "excluded" ? (
           <Alert>
             <AlertTitle>No commission for this deal</AlertTitle>
-            <AlertDescription>{result.reason.replaceAll("_", " ")}</AlertDescription>
+            <AlertDescription>{explainTrace(result.trace, { currency }).at(-1) ?? "The agreement's rules exclude this deal."}</AlertDescription>
           </Alert>
         ) : null}
         {result?.kind === "schedule" ? (
@@ -121,7 +125,7 @@ export function CommissionCalculator({ agreements, today }: { agreements: Calcul
                 <h3 id="trace-heading" className="text-sm font-semibold">
                   How this was calculated
                 </h3>
-                <TraceList trace={result.schedule.trace} />
+                <TraceList trace={result.schedule.trace} currency={result.schedule.currency} />
               </section>
             </CardContent>
           </Card>

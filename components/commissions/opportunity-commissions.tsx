@@ -191,7 +191,7 @@ function ScheduleCard({ opportunityId, schedule, permissions }: { opportunityId:
       <details>
         <summary className="cursor-pointer text-sm font-medium">How this was calculated</summary>
         <div className="mt-2">
-          <TraceList trace={schedule.trace} />
+          <TraceList trace={schedule.trace} currency={schedule.currency} downloadName={`commission-trace-${schedule.id}.json`} />
         </div>
       </details>
     </article>

@@ -12,6 +12,8 @@ export interface PayableLine {
   dueDate: string;
   status: string;
   trace: TraceStep[];
+  /** Paid by a simulated payout: no money moved. */
+  simulated?: boolean;
 }
 
 const STATUS = {
@@ -42,13 +44,13 @@ export function PayableLines({ lines }: { lines: readonly PayableLine[] }) {
                   variant={STATUS[l.status as keyof typeof STATUS] ?? "secondary"}
                   className="capitalize"
                 >
-                  {l.status.replace("_", " ")}
+                  {l.simulated && l.status === "paid" ? "paid (simulated)" : l.status.replace("_", " ")}
                 </Badge>
                 <span className="tabular-nums">{formatMoney(l.amountMinor, l.currency)}</span>
               </span>
             </summary>
             <div className="border-t p-3">
-              <TraceList trace={l.trace} />
+              <TraceList trace={l.trace} currency={l.currency} downloadName={`commission-trace-${l.id}.json`} />
             </div>
           </details>
         </li>

@@ -3,15 +3,39 @@
 import { useRef, useState, useTransition } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
+import {
+  Dialog,
+  DialogClose,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+} from "@/components/ui/dialog";
+import { formatMoney } from "@/lib/money";
 import { cancelBatchAction, confirmBatchAction, triggerBatchAction } from "@/lib/payouts/actions";
+import { plural, triggerAnswer, type BatchToPay } from "@/lib/payouts/trigger-summary";
 
 /**
- * Confirm, trigger and cancel. Trigger is disabled while a run is in flight (and while the batch is
- * processing elsewhere); a second press anyway is answered by the server as "already processing".
+ * Confirm, trigger and cancel. Trigger asks first, with the total and how many partners it pays; it is
+ * disabled while a run is in flight, and a second press anyway is answered by the server.
  */
-export function BatchActions({ batchId, status, readOnlyReason }: { batchId: string; status: string; readOnlyReason: string | null }) {
+export function BatchActions({
+  batchId,
+  status,
+  readOnlyReason,
+  toPay,
+  simulated,
+}: {
+  batchId: string;
+  status: string;
+  readOnlyReason: string | null;
+  toPay: BatchToPay;
+  simulated: boolean;
+}) {
   const [pending, startTransition] = useTransition();
   const [answer, setAnswer] = useState<string | null>(null);
+  const [asking, setAsking] = useState(false);
   const inFlight = useRef(false);
   if (readOnlyReason) {
     return (
@@ -33,6 +57,7 @@ export function BatchActions({ batchId, status, readOnlyReason }: { batchId: str
       else toast.error(result.error);
     });
   const trigger = () => {
+    setAsking(false);
     if (inFlight.current) return;
     inFlight.current = true;
     startTransition(async () => {
@@ -42,10 +67,10 @@ export function BatchActions({ batchId, status, readOnlyReason }: { batchId: str
           toast.error(result.error);
           return;
         }
-        const { sent, failed, alreadyProcessing } = result.data;
-        const text = `${sent} sent · ${failed} failed · ${alreadyProcessing} already processing`;
+        const text = triggerAnswer(result.data, simulated);
         setAnswer(text);
-        if (failed > 0) toast.error(text);
+        if (result.data.failed > 0) toast.error(text);
+        else if (result.data.alreadyDone) toast.info(text);
         else toast.success(text);
       } finally {
         inFlight.current = false;
@@ -53,6 +78,8 @@ export function BatchActions({ batchId, status, readOnlyReason }: { batchId: str
     });
   };
   const canTrigger = status === "confirmed" || status === "processing";
+  const total = toPay.totals.map((t) => formatMoney(t.amountMinor, t.currency)).join(" + ") || formatMoney(0, "USD");
+  const who = plural(toPay.partners, "partner");
   return (
     <div className="grid gap-2">
       <div className="flex flex-wrap gap-2">
@@ -62,7 +89,7 @@ export function BatchActions({ batchId, status, readOnlyReason }: { batchId: str
           </Button>
         ) : null}
         {canTrigger ? (
-          <Button onClick={trigger} disabled={pending} aria-describedby="trigger-answer">
+          <Button onClick={() => setAsking(true)} disabled={pending} aria-describedby="trigger-answer">
             {pending ? "Sending payouts…" : status === "processing" ? "Resume payouts" : "Trigger payouts"}
           </Button>
         ) : null}
@@ -75,6 +102,26 @@ export function BatchActions({ batchId, status, readOnlyReason }: { batchId: str
       <p id="trigger-answer" className="text-sm text-muted-foreground" aria-live="polite">
         {answer ?? (status === "draft" ? "Confirm the statements before paying them." : "")}
       </p>
+      <Dialog open={asking} onOpenChange={setAsking}>
+        <DialogContent>
+          <DialogHeader>
+            <DialogTitle>{simulated ? `Record ${total} of simulated payouts?` : `Pay ${total} to ${who}?`}</DialogTitle>
+            <DialogDescription>
+              {simulated
+                ? `${plural(toPay.statements, "statement")} for ${who} will be marked paid (simulated). No Stripe key is configured, so no money moves; partners get an email saying so.`
+                : `${plural(toPay.statements, "statement")} for ${who} go out as Stripe transfers now. Each is paid exactly once, even if you trigger again.`}
+            </DialogDescription>
+          </DialogHeader>
+          <DialogFooter>
+            <DialogClose asChild>
+              <Button variant="ghost">Cancel</Button>
+            </DialogClose>
+            <Button onClick={trigger} disabled={pending}>
+              {simulated ? "Record simulated payouts" : `Pay ${who}`}
+            </Button>
+          </DialogFooter>
+        </DialogContent>
+      </Dialog>
     </div>
   );
 }

@@ -36,7 +36,7 @@ export function BatchesList({ batches }: { batches: BatchSummary[] }) {
                 {b.note ? <div className="text-xs text-muted-foreground">{b.note}</div> : null}
               </TableCell>
               <TableCell>
-                <BatchStatus status={b.status} />
+                <BatchStatus status={b.status} simulated={b.simulated} />
               </TableCell>
               <TableCell className="text-right tabular-nums">{b.payoutCount}</TableCell>
               <TableCell className="text-right tabular-nums">

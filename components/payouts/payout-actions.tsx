@@ -8,7 +8,7 @@ import { Input } from "@/components/ui/input";
 import { markPaidExternallyAction, retryPayoutAction } from "@/lib/payouts/actions";
 
 /** Retry a failed payout, or record it (or a pending one) as paid outside Stripe with a reference. */
-export function PayoutActions({ payoutId, status }: { payoutId: string; status: string }) {
+export function PayoutActions({ payoutId, status, simulated = false }: { payoutId: string; status: string; simulated?: boolean }) {
   const [pending, startTransition] = useTransition();
   const [open, setOpen] = useState(false);
   const [reference, setReference] = useState("");
@@ -18,7 +18,7 @@ export function PayoutActions({ payoutId, status }: { payoutId: string; status: 
     startTransition(async () => {
       const result = await retryPayoutAction({ payoutId });
       if (!result.ok) toast.error(result.error);
-      else if (result.data.sent) toast.success("Payout sent");
+      else if (result.data.sent) toast.success(simulated ? "Simulated payout recorded: no money moved" : "Payout sent");
       else if (result.data.alreadyProcessing) toast.info("That payout is already processing");
       else toast.error("The payout failed again");
     });

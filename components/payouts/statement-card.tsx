@@ -42,7 +42,7 @@ export function StatementCard({ payout, canAct }: { payout: PayoutDetail; canAct
         </div>
         <div className="grid justify-items-end gap-2">
           <span className="text-lg font-semibold tabular-nums">{formatMoney(payout.amountMinor, payout.currency)}</span>
-          {canAct ? <PayoutActions payoutId={payout.id} status={payout.status} /> : null}
+          {canAct ? <PayoutActions payoutId={payout.id} status={payout.status} simulated={payout.mode === "simulated"} /> : null}
         </div>
       </CardHeader>
       <CardContent className="relative overflow-x-auto">

@@ -19,20 +19,31 @@ const PAYOUT: Record<string, Variant> = {
   cancelled: "secondary",
 };
 
-export function BatchStatus({ status }: { status: string }) {
-  return <Badge variant={BATCH[status] ?? "secondary"}>{status}</Badge>;
+/** A batch's status; one whose payouts were recorded without Stripe says so in the badge itself. */
+export function BatchStatus({ status, simulated = false }: { status: string; simulated?: boolean }) {
+  const label = simulated && status !== "draft" && status !== "cancelled" ? `${status} (simulated)` : status;
+  return (
+    <Badge variant={BATCH[status] ?? "secondary"} title={simulated ? "Recorded without Stripe keys: no money moved" : undefined}>
+      {label}
+    </Badge>
+  );
 }
 
 /** The payout's status, and how it was paid when that is not a real Stripe transfer. */
 export function PayoutStatus({ status, mode }: { status: string; mode: string | null }) {
+  if (mode === "simulated") {
+    return (
+      <span className="flex flex-wrap gap-1">
+        <Badge variant={PAYOUT[status] ?? "secondary"} title="Recorded without Stripe keys: no money moved">
+          simulated {status}
+        </Badge>
+        {status === "paid" ? <span className="text-xs text-muted-foreground">no money moved</span> : null}
+      </span>
+    );
+  }
   return (
     <span className="flex flex-wrap gap-1">
       <Badge variant={PAYOUT[status] ?? "secondary"}>{status}</Badge>
-      {mode === "simulated" ? (
-        <Badge variant="outline" title="Recorded without Stripe keys: no money moved">
-          simulated
-        </Badge>
-      ) : null}
       {mode === "external" ? (
         <Badge variant="outline" title="Paid outside Stripe; see the reference">
           paid externally

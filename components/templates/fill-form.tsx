@@ -9,7 +9,7 @@ import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { NativeSelect, NativeSelectOption } from "@/components/ui/native-select";
 import { Textarea } from "@/components/ui/textarea";
-import { fillMarkdown, validateValues, type FillValues } from "@/lib/templates/fill";
+import { fillMarkdown, needsValue, validateValues, type FillValues } from "@/lib/templates/fill";
 import { createFillAction, updateFillAction } from "@/lib/templates/fill-actions";
 import { renderHtml } from "@/lib/templates/render/html";
 import type { TemplateFrontmatter, TemplateVariable } from "@/lib/templates/schema";
@@ -30,6 +30,14 @@ const sourceHint = (source: string) => {
   const [group, field] = source.split(".") as [string, string];
   return `Live from ${group === "metrics" ? "today's figures" : group === "date" ? "the calendar" : `the ${group}`}: ${field.replace(/_/g, " ")}`;
 };
+
+/** Where the value comes from, or what the document says when it stays empty. */
+function fieldHint(v: TemplateVariable, sources: SourceValues): string | undefined {
+  if (v.source && sources[v.source] !== undefined) return sourceHint(v.source);
+  const empty = v.missing ? `Left empty, the document says: “${v.missing}”.` : undefined;
+  const noLive = v.source ? "No live value for this one." : undefined;
+  return [noLive, v.help, empty].filter(Boolean).join(" ") || undefined;
+}
 
 type FieldInputProps = {
   v: TemplateVariable;
@@ -139,9 +147,9 @@ export function FillForm(props: Props) {
             <FormField
               key={v.name}
               id={`field-${v.name}`}
-              label={`${v.label}${v.required ? " (required)" : ""}`}
+              label={`${v.label}${needsValue(v) ? " (required)" : ""}`}
               error={errors[v.name]}
-              description={v.source && sources[v.source] !== undefined ? sourceHint(v.source) : v.help}
+              description={fieldHint(v, sources)}
               className={v.type === "longtext" ? "md:col-span-2" : undefined}
             >
               <FieldInput v={v} value={values[v.name] ?? ""} onChange={(value) => setValues((prev) => ({ ...prev, [v.name]: value }))} />

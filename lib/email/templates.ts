@@ -128,6 +128,20 @@ export function payoutSentContent(name: string, amount: string, url: string): Em
   );
 }
 
+/** Without Stripe keys nothing is transferred: the email must not read like money on its way. */
+export function payoutSimulatedContent(name: string, amount: string, url: string): EmailContent {
+  return build(
+    `Simulated payout: no money moved (${amount})`,
+    [
+      `Hi ${name},`,
+      `A payout of ${amount} was recorded as simulated. This PartnerOS workspace has no payment provider connected, so no money moved and nothing will reach your account.`,
+      "The commission lines it covers are marked paid (simulated) so you can follow how a real payout would look.",
+    ],
+    { label: "See your payouts", url },
+    "You receive this email because payout emails are switched on in your email preferences.",
+  );
+}
+
 export function payoutFailedContent(name: string, partner: string, amount: string, reason: string, url: string): EmailContent {
   return build(
     `Payout failed: ${amount} to ${partner}`,

@@ -29,6 +29,9 @@ export function listPayableLines(tx: Tx, partnerId: string, limit = 500) {
       opportunityId: commissionLines.opportunityId,
       effectiveRate: commissionSchedules.effectiveRate,
       trace: sql<TraceStep[]>`${commissionSchedules.trace}`,
+      // Paid by a simulated payout (no Stripe keys): the portal marks it so, since no money moved.
+      simulated: sql<boolean>`exists (select 1 from public.payout_items i join public.payouts p on p.id = i.payout_id
+        where i.commission_line_id = ${commissionLines.id} and i.released_at is null and p.mode = 'simulated')`,
     })
     .from(commissionLines)
     .innerJoin(commissionSchedules, eq(commissionSchedules.id, commissionLines.scheduleId))

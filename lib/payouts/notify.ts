@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import type { Tx } from "@/lib/db/connection";
 import { rows } from "@/lib/db/rows";
 import { enqueueEmail } from "@/lib/email/outbox";
-import { payoutFailedContent, payoutSentContent } from "@/lib/email/templates";
+import { payoutFailedContent, payoutSentContent, payoutSimulatedContent } from "@/lib/email/templates";
 import { serverEnv } from "@/lib/env";
 import { formatMoney } from "@/lib/money";
 
@@ -30,17 +30,26 @@ async function partnerUsers(tx: Tx, partnerId: string): Promise<Recipient[]> {
   );
 }
 
-/** Queued in the caller's transaction, keyed per payout and user so a repeated step sends nothing twice. */
-export async function queuePayoutSentEmails(tx: Tx, payout: PayoutForEmail): Promise<void> {
+/**
+ * Queued in the caller's transaction, keyed per payout and user so a repeated step sends nothing twice.
+ * A simulated payout says so in its subject: no money moved.
+ */
+export async function queuePayoutSentEmails(
+  tx: Tx,
+  payout: PayoutForEmail,
+  options: { simulated: boolean } = { simulated: false },
+): Promise<void> {
   const amount = formatMoney(payout.amountMinor, payout.currency);
   const url = `${serverEnv().APP_URL}/portal/earnings`;
   for (const user of await partnerUsers(tx, payout.partnerId)) {
     if (!user.wants_payout_emails) continue;
     await enqueueEmail(tx, {
       to: user.email,
-      template: "payout_sent",
+      template: options.simulated ? "payout_simulated" : "payout_sent",
       idempotencyKey: `payout-sent:${payout.id}:${user.id}`,
-      ...payoutSentContent(user.display_name, amount, url),
+      ...(options.simulated
+        ? payoutSimulatedContent(user.display_name, amount, url)
+        : payoutSentContent(user.display_name, amount, url)),
     });
   }
 }

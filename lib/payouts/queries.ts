@@ -13,6 +13,8 @@ export interface BatchSummary {
   triggeredAt: string | null;
   payoutCount: number;
   totals: { currency: string; amountMinor: number }[];
+  /** Some payout of the batch was recorded without Stripe (no money moved). */
+  simulated: boolean;
 }
 
 export interface PayoutLine {
@@ -44,7 +46,7 @@ export interface PayoutDetail {
   lines: PayoutLine[];
 }
 
-export interface BatchDetail extends Omit<BatchSummary, "payoutCount" | "totals"> {
+export interface BatchDetail extends Omit<BatchSummary, "payoutCount" | "totals" | "simulated"> {
   payouts: PayoutDetail[];
 }
 
@@ -63,6 +65,7 @@ export async function listBatches(tx: Tx): Promise<BatchSummary[]> {
     sql`select b.id, b.period_start::text as period_start, b.period_end::text as period_end, b.status::text as status, b.note,
           b.created_at, b.triggered_at,
           (select count(*)::int from public.payouts p where p.batch_id = b.id) as payout_count,
+          exists (select 1 from public.payouts p where p.batch_id = b.id and p.mode = 'simulated') as simulated,
           coalesce((select json_agg(json_build_object('currency', t.currency, 'amountMinor', t.amount) order by t.currency)
             from (select currency, sum(amount_minor)::bigint as amount from public.payouts p where p.batch_id = b.id group by currency) t),
             '[]'::json) as totals
@@ -77,6 +80,7 @@ export async function listBatches(tx: Tx): Promise<BatchSummary[]> {
     createdAt: iso(r.created_at)!,
     triggeredAt: iso(r.triggered_at),
     payoutCount: Number(r.payout_count),
+    simulated: Boolean(r.simulated),
     totals: (typeof r.totals === "string"
       ? JSON.parse(r.totals)
       : (r.totals as { currency: string; amountMinor: number }[])

@@ -16,6 +16,7 @@ export interface PayoutRow {
   stripe_account_id: string | null;
   stripe_transfer_id: string | null;
   attempts: number;
+  mode: string | null;
 }
 
 const forEmail = (p: PayoutRow) => ({
@@ -31,7 +32,7 @@ export async function lockPayout(tx: Tx, payoutId: string): Promise<PayoutRow | 
   const [row] = await rows<PayoutRow>(
     tx,
     sql`select id, batch_id, partner_id, currency, amount_minor, status::text as status, idempotency_key, stripe_account_id,
-          stripe_transfer_id, attempts
+          stripe_transfer_id, attempts, mode::text as mode
         from public.payouts where id = ${payoutId} for update`,
   );
   return row ?? null;
@@ -50,7 +51,9 @@ async function setLivePayoutLines(
 
 /**
  * Records a transfer Stripe (or the simulator) made: sent, its lines paid, the payable moved in transit.
- * Only a payout not yet sent moves, so a late result after a webhook already recorded it changes nothing.
+ * A simulated transfer has no bank behind it to settle it later, so it is settled at once (simulated paid)
+ * and its email says no money moved. Only a payout not yet sent moves, so a late result after a webhook
+ * already recorded it changes nothing.
  */
 export async function recordSent(tx: Tx, payoutId: string, transferId: string): Promise<boolean> {
   const payout = await lockPayout(tx, payoutId);
@@ -66,7 +69,9 @@ export async function recordSent(tx: Tx, payoutId: string, transferId: string): 
     payoutId,
     reference: transferId,
   });
-  await queuePayoutSentEmails(tx, forEmail(payout));
+  const simulated = payout.mode === "simulated";
+  if (simulated) await settle(tx, payout, transferId);
+  await queuePayoutSentEmails(tx, forEmail(payout), { simulated });
   return true;
 }
 
@@ -106,19 +111,23 @@ export async function reversePayout(tx: Tx, payoutId: string, reference: string 
   return true;
 }
 
-/** The money reached the partner: in transit becomes cash. */
-export async function recordSettled(tx: Tx, payoutId: string, reference: string | null): Promise<boolean> {
-  const payout = await lockPayout(tx, payoutId);
-  if (!payout || payout.status !== "sent") return false;
-  await tx.execute(sql`update public.payouts set status = 'paid', paid_at = now() where id = ${payoutId}`);
+async function settle(tx: Tx, payout: PayoutRow, reference: string | null): Promise<void> {
+  await tx.execute(sql`update public.payouts set status = 'paid', paid_at = now() where id = ${payout.id}`);
   await postJournal(tx, {
     kind: "payout_settled",
     partnerId: payout.partner_id,
     currency: payout.currency,
     legs: transfer("cash", "payouts_in_transit", Number(payout.amount_minor)),
-    payoutId,
+    payoutId: payout.id,
     reference,
   });
+}
+
+/** The money reached the partner: in transit becomes cash. */
+export async function recordSettled(tx: Tx, payoutId: string, reference: string | null): Promise<boolean> {
+  const payout = await lockPayout(tx, payoutId);
+  if (!payout || payout.status !== "sent") return false;
+  await settle(tx, payout, reference);
   return true;
 }
 

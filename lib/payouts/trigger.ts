@@ -72,6 +72,8 @@ export interface TriggerResult {
   failed: number;
   /** In flight elsewhere, or sent without an answer (resumed under the same key once stale). */
   alreadyProcessing: number;
+  /** Set when the batch had already completed: nothing was sent now; how its statements ended. */
+  alreadyDone?: { paid: number; failed: number };
 }
 
 /** In flight (payouts aliased `p`), but its claimant is gone: the lease ran out, or the claiming process stopped heartbeating. */
@@ -120,14 +122,21 @@ async function claimBatch(
   batchId: string,
   port: PayoutsPort,
   options: TriggerOptions,
-): Promise<{ claimed: Claimed[]; busy: number }> {
+): Promise<{ claimed: Claimed[]; busy: number; done?: { paid: number; failed: number } }> {
   const [batch] = await rows<{ status: string }>(
     tx,
     sql`select status::text as status from public.payout_batches where id = ${batchId} for update`,
   );
   if (!batch) throw new PayoutStateError("Payout batch not found");
-  // Pressing the button again after everything went out is harmless.
-  if (batch.status === "completed") return { claimed: [], busy: 0 };
+  // Pressing the button again after everything went out is harmless, and answered as such.
+  if (batch.status === "completed") {
+    const [done] = await rows<{ paid: number; failed: number }>(
+      tx,
+      sql`select count(*) filter (where status in ('sent', 'paid'))::int as paid, count(*) filter (where status = 'failed')::int as failed
+          from public.payouts where batch_id = ${batchId}`,
+    );
+    return { claimed: [], busy: 0, done: done! };
+  }
   if (!["confirmed", "processing"].includes(batch.status))
     throw new PayoutStateError("Only a confirmed batch can be triggered");
   // Alive before claiming, so a concurrent resume elsewhere leaves these claims alone.
@@ -209,11 +218,12 @@ async function deliverAll(
 
 export async function triggerBatch(batchId: string, options: TriggerOptions): Promise<TriggerResult> {
   const port = options.port ?? getPayoutsPort();
-  const { claimed, busy } = await withSystem(
+  const { claimed, busy, done } = await withSystem(
     "payouts.trigger",
     (tx) => claimBatch(tx, batchId, port, options),
     options.conn,
   );
+  if (done) return { sent: 0, failed: 0, alreadyProcessing: 0, alreadyDone: done };
   return deliverAll(claimed, port, options, busy);
 }
 

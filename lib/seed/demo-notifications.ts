@@ -120,9 +120,10 @@ export function buildNotifications(
   }
   add(partnerUser, 24 * 12, {
     kind: "payout.paid",
-    title: "Payout sent",
-    body: "Your latest payout is on its way.",
-    link: "/portal/payouts",
+    // The demo pays without Stripe keys: its payout is simulated and says so.
+    title: "Simulated payout recorded",
+    body: "Your latest payout was recorded as simulated: no money moved.",
+    link: "/portal/earnings",
     readAt: daysBefore(now, 11),
   });
   return rows;

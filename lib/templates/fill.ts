@@ -26,9 +26,18 @@ export function exampleValues(fm: TemplateFrontmatter, sources: SourceValues): F
     if (isBlock(v)) continue;
     const live = v.source ? sources[v.source] : undefined;
     const fallback = v.example ?? v.default;
-    out[v.name] = live ?? (fallback === undefined ? `(${v.label})` : String(fallback));
+    out[v.name] = live ?? (fallback === undefined ? "" : String(fallback));
   }
   return out;
+}
+
+/**
+ * Whether the form must get a value: a document never prints a placeholder, so a field is needed unless
+ * the template says what to print without it (`missing`) or it is free text that may simply be left out.
+ */
+export function needsValue(v: TemplateVariable): boolean {
+  if (isBlock(v)) return false;
+  return v.required || (v.missing === undefined && v.type !== "longtext");
 }
 
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
@@ -71,7 +80,7 @@ export function validateValues(fm: TemplateFrontmatter, values: FillValues): Fie
     const value = values[v.name] ?? "";
     if (isBlock(v)) continue;
     if (!value.trim()) {
-      if (v.required) errors[v.name] = `${v.label} is required`;
+      if (needsValue(v)) errors[v.name] = `${v.label} is required`;
       continue;
     }
     if (value.length > (v.type === "longtext" ? 10_000 : 500)) {
@@ -109,15 +118,44 @@ function display(v: TemplateVariable, value: string): string {
   return escapeInline(value);
 }
 
-/** The document: every {{name}} replaced by its value (tables and charts as live Markdown blocks). */
+// Innermost first: a section without another {{#if}} / {{#unless}} inside it.
+const SECTION =
+  /\{\{#(if|unless)\s+([a-z][a-z0-9_]*)\s*\}\}((?:(?!\{\{#(?:if|unless)\s)[\s\S])*?)(?:\{\{else\}\}((?:(?!\{\{#(?:if|unless)\s)[\s\S])*?))?\{\{\/\1\}\}/;
+
+/**
+ * `{{#if name}}…{{else}}…{{/if}}` (and `{{#unless}}`) keep the first part when the variable has a value
+ * and the second otherwise, so a section can say plainly what is missing instead of printing a gap.
+ */
+function resolveSections(body: string, has: (name: string) => boolean): string {
+  let out = body;
+  for (let match = SECTION.exec(out); match; match = SECTION.exec(out)) {
+    const [whole, kind, name, yes, no = ""] = match;
+    const keep = (kind === "if") === has(name!) ? yes! : no;
+    out = out.slice(0, match.index) + keep + out.slice(match.index + whole.length);
+  }
+  return out;
+}
+
+/** What a field prints without a value: the template's own sentence, nothing for free text, else a blank line to complete. */
+function missingText(v: TemplateVariable): string {
+  if (v.missing !== undefined) return escapeInline(v.missing);
+  return v.type === "longtext" ? "" : "\\_\\_\\_\\_\\_\\_\\_\\_";
+}
+
+/** The document: sections resolved, every {{name}} replaced by its value (tables and charts as live Markdown blocks). */
 export function fillMarkdown(fm: TemplateFrontmatter, body: string, values: FillValues, sources: SourceValues): string {
   const byName = new Map(fm.variables.map((v) => [v.name, v]));
-  return body.replace(/\{\{\s*([a-z][a-z0-9_]*)\s*\}\}/g, (whole, name: string) => {
+  const valueOf = (v: TemplateVariable) => (isBlock(v) ? (v.source ? (sources[v.source] ?? "") : "") : (values[v.name] ?? ""));
+  const has = (name: string) => {
+    const v = byName.get(name);
+    return v ? valueOf(v).trim() !== "" : false;
+  };
+  return resolveSections(body, has).replace(/\{\{\s*([a-z][a-z0-9_]*)\s*\}\}/g, (whole, name: string) => {
     const v = byName.get(name);
     if (!v) return whole;
-    if (isBlock(v)) return v.source ? (sources[v.source] ?? "") : "";
-    const value = values[name] ?? "";
-    return value.trim() ? display(v, value) : `(${escapeInline(v.label)})`;
+    const value = valueOf(v);
+    if (isBlock(v)) return value;
+    return value.trim() ? display(v, value) : missingText(v);
   });
 }
 

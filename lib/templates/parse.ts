@@ -31,11 +31,32 @@ export function splitFrontmatter(source: string): { yaml: string; body: string }
   return match ? { yaml: match[1]!, body: match[2]! } : null;
 }
 
-/** Names used as `{{name}}` in the body, in order of first use. */
+const SECTION_TAG = /^(?:#(?:if|unless)\s+(\S+)|else|\/(?:if|unless))$/;
+
+/** Names used as `{{name}}` (or as the condition of `{{#if name}}` / `{{#unless name}}`) in the body, in order of first use. */
 export function placeholdersIn(body: string): string[] {
   const names = new Set<string>();
-  for (const m of body.matchAll(PLACEHOLDER)) names.add(m[1]!);
+  for (const m of body.matchAll(PLACEHOLDER)) {
+    const section = SECTION_TAG.exec(m[1]!);
+    if (!section) names.add(m[1]!);
+    else if (section[1]) names.add(section[1]);
+  }
   return [...names];
+}
+
+/** Every `{{#if}}` / `{{#unless}}` closes with its own `{{/if}}` / `{{/unless}}`, `{{else}}` only inside one. */
+function sectionProblems(body: string): string[] {
+  const open: string[] = [];
+  const problems: string[] = [];
+  for (const m of body.matchAll(PLACEHOLDER)) {
+    const tag = m[1]!;
+    const opening = /^#(if|unless)\s/.exec(tag);
+    if (opening) open.push(opening[1]!);
+    else if (tag === "else" && !open.length) problems.push("{{else}} outside a section");
+    else if (tag.startsWith("/") && open.pop() !== tag.slice(1)) problems.push(`{{${tag}}} closes no open section`);
+  }
+  if (open.length) problems.push(`{{#${open.at(-1)}}} is never closed`);
+  return problems;
 }
 
 function substanceProblems(body: string): string[] {
@@ -103,6 +124,7 @@ export function parseTemplate(
   for (const v of fm.variables) {
     if (!used.includes(v.name)) push(`variables.${v.name}`, "declared but never used in the body");
   }
+  for (const message of sectionProblems(parts.body)) push("body", message);
   for (const message of substanceProblems(parts.body)) push("body", message);
   for (const message of foreignPlaceholderProblems(parts.body)) push("body", message);
   if (fm.category === "legal" && !fm.legal_notice)

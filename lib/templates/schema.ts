@@ -100,6 +100,12 @@ export const VARIABLE_SOURCES = {
   "metrics.active_partners": "number",
   "metrics.new_partners_quarter": "number",
   "metrics.registrations_quarter": "number",
+  "metrics.revenue_status": "text",
+  "metrics.growth_status": "text",
+  "metrics.pipeline_status": "text",
+  "metrics.win_rate_status": "text",
+  "metrics.health_status": "text",
+  "metrics.program_win_rate": "percent",
   "metrics.revenue_by_quarter": "table",
   "metrics.pipeline_by_stage": "table",
   "metrics.top_opportunities": "table",
@@ -125,6 +131,11 @@ export const templateVariableSchema = z
     example: z.union([z.string(), z.number()]).optional(),
     options: z.array(z.string().min(1)).min(2).optional(),
     help: z.string().max(200).optional(),
+    /**
+     * What the document says when the value is missing (no live data and nothing typed), e.g. "none (not on
+     * a program tier)". Without it, a missing value is asked for in the fill form (longtext may stay empty).
+     */
+    missing: z.string().trim().min(2).max(300).optional(),
   })
   .strict()
   .superRefine((v, ctx) => {

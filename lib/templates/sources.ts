@@ -7,6 +7,7 @@ import { rows } from "@/lib/db/rows";
 import { getMetrics, type Metrics } from "./metrics";
 import { BAND_LABELS, bandOf } from "@/lib/health/score";
 import { formatSourceDate, markdownTable, chartBlock, money, percent } from "./format";
+import { scorecardStatuses } from "./scorecard";
 import type { SourceValues } from "./sources-types";
 
 const KIND_LABELS: Record<string, string> = { isv: "ISV", program: "Program partner", isv_and_program: "ISV and program partner" };
@@ -110,16 +111,17 @@ function metricSources(m: Metrics, partnerScoped: boolean): SourceValues {
   return {
     "metrics.quarter_revenue": money(m.quarterRevenueMinor, c),
     "metrics.previous_quarter_revenue": money(m.previousQuarterRevenueMinor, c),
-    "metrics.revenue_growth": growth == null ? "n/a" : percent(growth),
+    "metrics.revenue_growth": growth == null ? undefined : percent(growth),
     "metrics.ytd_revenue": money(m.ytdRevenueMinor, c),
-    "metrics.quarter_target": money(m.quarterTargetMinor, c),
-    "metrics.target_attainment": m.quarterTargetMinor ? percent(m.quarterRevenueMinor / m.quarterTargetMinor) : "n/a",
+    // No target (a partner off the tier ladder): nothing is printed as "$0.00", the template says it is not set.
+    "metrics.quarter_target": m.quarterTargetMinor ? money(m.quarterTargetMinor, c) : undefined,
+    "metrics.target_attainment": m.quarterTargetMinor ? percent(m.quarterRevenueMinor / m.quarterTargetMinor) : undefined,
     "metrics.pipeline_value": money(m.pipelineMinor, c),
     "metrics.weighted_pipeline": money(m.weightedPipelineMinor, c),
     "metrics.open_opportunities": String(m.openOpportunities),
     "metrics.deals_won_quarter": String(m.dealsWonQuarter),
-    "metrics.win_rate": closed ? percent(m.wonYtd / closed) : "n/a",
-    "metrics.average_deal_size": m.wonYtd ? money(Math.round(m.ytdRevenueMinor / m.wonYtd), c) : "n/a",
+    "metrics.win_rate": closed ? percent(m.wonYtd / closed) : undefined,
+    "metrics.average_deal_size": m.wonYtd ? money(Math.round(m.ytdRevenueMinor / m.wonYtd), c) : undefined,
     "metrics.commission_earned_quarter": money(m.commissionEarnedQuarterMinor, c),
     "metrics.commission_paid_ytd": money(m.commissionPaidYtdMinor, c),
     "metrics.active_partners": String(m.activePartners),
@@ -174,13 +176,21 @@ export async function resolveSources(
   options: { user: Pick<CurrentUser, "displayName" | "email" | "role" | "title">; partnerId: string | null; now: Date },
 ): Promise<SourceValues> {
   const metrics = await getMetrics(tx, { partnerId: options.partnerId, now: options.now });
+  const partner = options.partnerId ? await partnerSources(tx, options.partnerId) : {};
+  const program = options.partnerId ? await getMetrics(tx, { partnerId: null, now: options.now }) : metrics;
+  const programClosed = program.wonYtd + program.lostYtd;
   return {
     ...(await companySources(tx)),
-    ...(options.partnerId ? await partnerSources(tx, options.partnerId) : {}),
+    ...partner,
     "user.name": options.user.displayName,
     "user.email": options.user.email,
     "user.title": options.user.title ?? ROLE_LABELS[options.user.role],
     ...dateSources(options.now),
     ...metricSources(metrics, Boolean(options.partnerId)),
+    ...scorecardStatuses({
+      ...metrics,
+      health: partner["partner.health_score"] === undefined ? null : Number(partner["partner.health_score"]),
+      programWinRate: programClosed ? program.wonYtd / programClosed : null,
+    }),
   };
 }

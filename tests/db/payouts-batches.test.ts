@@ -15,6 +15,7 @@ import { signInAs as as } from "../support/next-session";
 
 const actions = await import("@/lib/payouts/actions");
 const { getBatch, listBatches, listPartnerPayouts } = await import("@/lib/payouts/queries");
+const { listPayableLines } = await import("@/lib/partner-home/queries");
 
 let db: TestDatabase;
 let stages: StageIds;
@@ -56,7 +57,7 @@ afterAll(async () => {
   await db?.close();
 });
 
-describe("simulated payouts, from statement to sent", () => {
+describe("simulated payouts, from statement to simulated paid", () => {
   test("statements net clawbacks, carry small ones forward, block partners without a method, and pay once", async () => {
     const paid = await partnerWithUser();
     const muted = await partnerWithUser({ payoutEmails: false });
@@ -98,15 +99,18 @@ describe("simulated payouts, from statement to sent", () => {
     expect(await actions.confirmBatchAction({ batchId: batchId! })).toMatchObject({ ok: true });
     const first = await actions.triggerBatchAction({ batchId: batchId! });
     expect(first).toMatchObject({ ok: true, data: { sent: 3, failed: 0, alreadyProcessing: 0 } });
+    // A second trigger of the finished batch says it was already paid rather than "0 sent".
     expect(await actions.triggerBatchAction({ batchId: batchId! })).toMatchObject({
       ok: true,
-      data: { sent: 0, failed: 0 },
+      data: { sent: 0, failed: 0, alreadyDone: { paid: 3, failed: 0 } },
     });
 
     const batch = await runAsUser(db.conn, users.finance.claims, (tx) => getBatch(tx, batchId!));
     expect(batch.status).toBe("completed");
     const usd = batch.payouts.find((p) => p.partnerId === paid.partner.id && p.currency === "USD")!;
-    expect(usd).toMatchObject({ status: "sent", mode: "simulated", amountMinor: 30_000 });
+    // No bank settles a simulated transfer later: it completes as simulated paid, nothing stays in flight.
+    expect(batch.payouts.every((p) => p.status === "paid" && p.mode === "simulated")).toBe(true);
+    expect(usd).toMatchObject({ status: "paid", mode: "simulated", amountMinor: 30_000 });
     expect(usd.stripeTransferId).toMatch(/^sim_tr_/);
     expect(usd.lines.map((l) => l.amountMinor).sort()).toEqual([-10_000, 40_000]);
     expect(await lineStatuses(db.conn, [a!, b!, claw!, ...mutedLines, ...smallLines, ...later])).toEqual([
@@ -119,17 +123,20 @@ describe("simulated payouts, from statement to sent", () => {
     ]);
     expect(await accountBalances(db.conn, muted.partner.id)).toMatchObject({
       partner_payable: 0,
-      payouts_in_transit: -9_000,
+      payouts_in_transit: 0,
+      cash: -9_000,
     });
     expect(await unbalancedJournals(db.conn)).toEqual([]);
 
-    const emails = await db.conn.query<{ to_email: string; template: string }>(
-      "select to_email, template from public.email_outbox where template like 'payout_%'",
+    const emails = await db.conn.query<{ to_email: string; template: string; subject: string; text_body: string }>(
+      "select to_email, template, subject, text_body from public.email_outbox where template like 'payout_%'",
     );
-    expect(emails.filter((e) => e.to_email === paid.user.email).map((e) => e.template)).toEqual([
-      "payout_sent",
-      "payout_sent",
-    ]);
+    const mineEmails = emails.filter((e) => e.to_email === paid.user.email);
+    expect(mineEmails.map((e) => e.template)).toEqual(["payout_simulated", "payout_simulated"]);
+    for (const email of mineEmails) {
+      expect(email.subject).toMatch(/^Simulated payout: no money moved/);
+      expect(email.text_body).not.toMatch(/reaches your account/);
+    }
     expect(emails.some((e) => e.to_email === muted.user.email)).toBe(false);
   });
 
@@ -217,8 +224,11 @@ describe("simulated payouts, from statement to sent", () => {
     await actions.triggerBatchAction({ batchId });
 
     const own = await runAsUser(db.conn, one.user.claims, (tx) => listPartnerPayouts(tx, one.partner.id));
-    expect(own.map((p) => [p.amountMinor, p.status])).toEqual([[11_000, "sent"]]);
+    expect(own.map((p) => [p.amountMinor, p.status])).toEqual([[11_000, "paid"]]);
     expect(own[0]!.lines.map((l) => l.amountMinor)).toEqual([11_000]);
+    // The partner's own commission lines say they were paid by a simulated payout.
+    const payable = await runAsUser(db.conn, one.user.claims, (tx) => listPayableLines(tx, one.partner.id));
+    expect(payable.map((l) => [l.status, l.simulated])).toEqual([["paid", true]]);
     expect(await runAsUser(db.conn, one.user.claims, (tx) => listPartnerPayouts(tx, two.partner.id))).toEqual(
       [],
     );

@@ -62,7 +62,7 @@ test("a payout whose claiming process stopped heartbeating is resumed at once; a
 
   // Well inside the 10-minute lease: only the claim of the silent process is taken over.
   expect(await resumeStalePayouts({ conn: db.conn, port: simulatedPayouts })).toMatchObject({ sent: 1, batches: 1 });
-  expect(await payoutOf(dead)).toMatchObject({ status: "sent" });
+  expect(await payoutOf(dead)).toMatchObject({ status: "paid" });
   expect(await payoutOf(live)).toEqual({ status: "processing", claimed_by: "host-b:202:live" });
 
   // A trigger from another process respects the live claim too.
@@ -74,7 +74,7 @@ test("a payout whose claiming process stopped heartbeating is resumed at once; a
 
   await silence("host-b:202:live", 121);
   expect(await resumeStalePayouts({ conn: db.conn, port: simulatedPayouts })).toMatchObject({ sent: 1, batches: 1 });
-  expect(await payoutOf(live)).toMatchObject({ status: "sent" });
+  expect(await payoutOf(live)).toMatchObject({ status: "paid" });
 });
 
 test("a claim without a recorded process (made before claims were recorded) still waits for the lease", async () => {
@@ -91,7 +91,7 @@ test("a starting process on the embedded database takes over every other claim; 
   const resumed = await resumeStalePayouts({ conn: db.conn, port: simulatedPayouts, instanceId: "host-e:506:restarted" });
   if (db.engine === "pglite") {
     expect(resumed).toMatchObject({ sent: 1, batches: 1 });
-    expect(await payoutOf(batchId)).toMatchObject({ status: "sent" });
+    expect(await payoutOf(batchId)).toMatchObject({ status: "paid" });
   } else {
     expect(resumed).toMatchObject({ sent: 0, batches: 0 });
     expect(await payoutOf(batchId)).toEqual({ status: "processing", claimed_by: "host-e:505:previous" });

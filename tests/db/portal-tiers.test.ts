@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { sql } from "drizzle-orm";
+import { parseCsv } from "@/lib/csv/parse";
 import { rows, runAsUser, withSystem } from "@/lib/db/session";
 import { createTestDatabase, type TestDatabase } from "../support/db";
 import * as f from "../support/factories";
@@ -269,8 +270,14 @@ test("the earnings CSV holds the partner's own payable lines only", async () => 
   const mine = await get();
   expect(mine.status).toBe(200);
   const body = await mine.text();
-  expect(body.split("\r\n")[0]).toBe("due_date,customer,line,status,amount,currency,rate_percent");
+  expect(body.split("\r\n")[0]).toBe("due_date,customer,line,status,amount,currency,rate_percent,calculation,trace_json");
   expect(body.split("\r\n").filter(Boolean).length).toBeGreaterThan(1);
+  // The calculation reads as sentences; the machine trace beside it keeps the rule keys and minor units.
+  const [first] = parseCsv(body).rows;
+  const calculation = first!.cells[7]!;
+  expect(calculation).toMatch(/rate on \$[\d,]+\.\d{2} = \$[\d,]+\.\d{2}\./);
+  expect(calculation).not.toMatch(/\b[a-z]+_[a-z_]+\b/);
+  expect(JSON.parse(first!.cells[8]!)).toEqual(expect.arrayContaining([expect.objectContaining({ rule: "commission_exact" })]));
   expect((await get("?status=bogus")).status).toBe(400);
   await signInAs(users.partnerB);
   expect((await (await get()).text()).split("\r\n").filter(Boolean)).toHaveLength(1);

@@ -22,7 +22,22 @@ const review = (values: Record<string, string> = {}) => ({
   slug: "partner-business-review",
   partnerId,
   title: "Q4 review",
-  values: { partner_name: "Northwind Partners", quarter_revenue: "$12,000.00", meeting_date: "2026-12-04", ...values },
+  // Everything the form asks for (live values arrive pre-filled in the form; a status is always picked).
+  values: {
+    partner_name: "Northwind Partners",
+    company_name: "Template Co",
+    review_quarter: "Q4 2026",
+    quarter_revenue: "$12,000.00",
+    pipeline_value: "$40,000.00",
+    deals_won: "2",
+    partner_manager: "Dana Whitfield",
+    partner_sponsor: "Luis Ortega",
+    meeting_date: "2026-12-04",
+    executive_headline: "Two wins in a new segment.",
+    top_win: "Closed Initech after a joint proof of concept.",
+    overall_status: "On track",
+    ...values,
+  },
 });
 const openShare = (token: string) => share.GET(new Request(`http://localhost/s/${token}`), { params: Promise.resolve({ token }) });
 

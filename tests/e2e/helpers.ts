@@ -32,3 +32,20 @@ export async function loginAs(page: Page, who: keyof typeof DEMO) {
   await login(page, DEMO[who].email);
   await expect(page).toHaveURL(new RegExp(`${DEMO[who].home}$`));
 }
+
+/** A batch's trigger answer ("3 sent · 1 failed", "2 simulated payouts recorded, no money moved · 1 already processing"). */
+export function parseTriggerAnswer(text: string | null) {
+  const sent = /(\d+) (?:sent|simulated payouts? recorded)/.exec(text ?? "");
+  if (!sent) return null;
+  const count = (re: RegExp) => Number(re.exec(text ?? "")?.[1] ?? 0);
+  return { sent: Number(sent[1]), failed: count(/(\d+) failed/), busy: count(/(\d+) already processing/) };
+}
+
+/** Presses "Trigger payouts" and checks the confirmation names the total and the partner count; returns its confirm button. */
+export async function openTriggerDialog(page: Page) {
+  await page.getByRole("button", { name: "Trigger payouts" }).click();
+  const dialog = page.getByRole("dialog");
+  await expect(dialog).toContainText(/[$€£]\d/);
+  await expect(dialog).toContainText(/\d+ partners?/);
+  return dialog.getByRole("button", { name: /^(Pay \d+ partners?|Record simulated payouts)$/ });
+}

@@ -1,14 +1,9 @@
 import { expect, test } from "@playwright/test";
-import { loginAs } from "./helpers";
+import { loginAs, openTriggerDialog, parseTriggerAnswer } from "./helpers";
 
 // The e2e server runs without Stripe keys: payouts are simulated transfers, clearly marked.
 
 const today = () => new Date().toISOString().slice(0, 10);
-
-function parseAnswer(text: string | null) {
-  const m = /(\d+) sent · (\d+) failed · (\d+) already processing/.exec(text ?? "");
-  return m ? { sent: Number(m[1]), failed: Number(m[2]), busy: Number(m[3]) } : null;
-}
 
 test("finance approves, batches, confirms and triggers payouts once each; the VP sees it read-only; the partner sees its payout", async ({ browser }) => {
   // The VP sees the queue without the actions.
@@ -59,25 +54,25 @@ test("finance approves, batches, confirms and triggers payouts once each; the VP
   const second = await browser.newPage();
   await loginAs(second, "finance");
   await second.goto(batchUrl);
-  await Promise.all([
-    finance.getByRole("button", { name: "Trigger payouts" }).click(),
-    second.getByRole("button", { name: "Trigger payouts" }).click(),
-  ]);
+  // Both confirm the trigger dialog (total and partner count) at the same moment.
+  const confirms = [await openTriggerDialog(finance), await openTriggerDialog(second)];
+  await Promise.all(confirms.map((button) => button.click()));
   // Between the two answers every statement is sent exactly once; the tab that lost the race answers
   // "already processing" (or, if the batch had already finished, that it is no longer waiting).
   const answered = async () =>
-    (await Promise.all([finance, second].map((p) => p.locator("#trigger-answer").textContent()))).map(parseAnswer);
+    (await Promise.all([finance, second].map((p) => p.locator("#trigger-answer").textContent()))).map(parseTriggerAnswer);
   await expect.poll(async () => (await answered()).reduce((n, a) => n + (a ? a.sent + a.failed : 0), 0)).toBe(count);
   expect((await answered()).some((a) => a !== null)).toBe(true);
 
   // Statuses arrive live; every payout is marked simulated with its transfer id.
   await expect(statements).toHaveCount(count);
   for (let i = 0; i < count; i += 1) {
-    await expect(statements.nth(i)).toContainText(/sent|paid/);
-    await expect(statements.nth(i)).toContainText("simulated");
+    // Simulated transfers complete as simulated paid: nothing is left "sent" (in flight) once the batch completes.
+    await expect(statements.nth(i)).toContainText("simulated paid");
     await expect(statements.nth(i)).toContainText(/sim_tr_/);
   }
   await expect(finance.getByRole("button", { name: /Trigger payouts|Resume payouts/ })).toHaveCount(0);
+  await expect(finance.getByText("completed (simulated)")).toBeVisible();
   await expect(vp.getByTestId("payout").first()).toContainText("simulated");
   await finance.screenshot({ path: "test-results/payout-batch.png", fullPage: true });
 

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { loginAs } from "./helpers";
+import { loginAs, openTriggerDialog, parseTriggerAnswer } from "./helpers";
 
 // This instance pays through Stripe Connect: stripe-node talks to the local contract server, which records
 // every transfer request, honours idempotency keys as Stripe does and delivers signed webhooks.
@@ -8,11 +8,6 @@ const today = () => new Date().toISOString().slice(0, 10);
 
 type Seen = { requests: { idempotencyKey: string | null; destination: string }[]; transfers: { id: string }[] };
 const seen = async (): Promise<Seen> => (await fetch(`${control}/transfers`)).json() as Promise<Seen>;
-
-function parseAnswer(text: string | null) {
-  const m = /(\d+) sent · (\d+) failed · (\d+) already processing/.exec(text ?? "");
-  return m ? { sent: Number(m[1]), failed: Number(m[2]), busy: Number(m[3]) } : null;
-}
 
 test("flow 4 through Stripe: approve, batch, trigger twice at once, one transfer per statement, retry a refusal, a reversal from a webhook", async ({ browser }) => {
   const finance = await browser.newPage();
@@ -43,12 +38,11 @@ test("flow 4 through Stripe: approve, batch, trigger twice at once, one transfer
   const second = await browser.newPage();
   await loginAs(second, "finance");
   await second.goto(finance.url());
-  await Promise.all([
-    finance.getByRole("button", { name: "Trigger payouts" }).click(),
-    second.getByRole("button", { name: "Trigger payouts" }).click(),
-  ]);
+  // Both confirm the trigger dialog (total and partner count) at the same moment.
+  const confirms = [await openTriggerDialog(finance), await openTriggerDialog(second)];
+  await Promise.all(confirms.map((button) => button.click()));
   const answered = async () =>
-    (await Promise.all([finance, second].map((p) => p.locator("#trigger-answer").textContent()))).map(parseAnswer);
+    (await Promise.all([finance, second].map((p) => p.locator("#trigger-answer").textContent()))).map(parseTriggerAnswer);
   await expect.poll(async () => (await answered()).reduce((n, a) => n + (a ? a.sent + a.failed : 0), 0)).toBe(count);
   expect((await answered()).reduce((n, a) => n + (a?.failed ?? 0), 0)).toBe(1);
 

@@ -50,7 +50,11 @@ test("flow 5: the VP finds the business review, fills it from a partner's live d
   await expect(page.getByText("QBR meeting date is required")).toBeVisible();
   await expect(page).toHaveURL(/\/fill/);
   await page.getByLabel("QBR meeting date (required)").fill("2026-12-04");
-  await page.getByLabel("One-sentence headline").fill("A record quarter for the joint security practice");
+  // Nothing is chosen for the reviewer: the overall status is required, like the headline and the biggest win.
+  await expect(page.getByLabel("Overall status (required)")).toHaveValue("");
+  await page.getByLabel("One-sentence headline (required)").fill("A record quarter for the joint security practice");
+  await page.getByLabel("Biggest win of the quarter (required)").fill("Closed a joint security deal after a proof of concept");
+  await page.getByLabel("Overall status (required)").selectOption("On track");
   await page.getByRole("button", { name: "Save document" }).click();
   await expect(page).toHaveURL(/\/templates\/fills\/[0-9a-f-]{36}$/);
   await expect(page.getByRole("article")).toContainText(PARTNER);
@@ -68,6 +72,9 @@ test("flow 5: the VP finds the business review, fills it from a partner's live d
   const text = xml.replace(/<[^>]+>/g, "");
   expect(text).toContain(PARTNER);
   expect(text).toContain(revenue);
+  // The chart is a real image, not block characters; no placeholder reaches the reader.
+  expect(Object.keys(unzipSync(readFileSync(docx))).some((name) => /^word\/media\/.+\.png$/.test(name))).toBe(true);
+  for (const body of [firstPage, text]) expect(body).not.toMatch(/\(Partner|n\/a|\$0\.00 target|█/);
 
   // A second version, and the difference between the two.
   await page.getByRole("link", { name: "Edit values" }).click();

@@ -47,6 +47,12 @@ const SAMPLE_VALUES: Record<string, string> = {
   win_rate: "34%",
   deals_won: "7",
   average_deal_size: "$58,900",
+  program_win_rate: "29%",
+  revenue_status: "Met: 109% of target",
+  growth_status: "Met",
+  pipeline_status: "Healthy: 3.3x the target",
+  win_rate_status: "At or above average",
+  health_status: "Met",
   partner_manager: "Dana Whitfield",
   partner_sponsor: "Luis Ortega",
   meeting_date: "2026-12-04",
@@ -63,7 +69,11 @@ const SAMPLE_VALUES: Record<string, string> = {
 };
 
 function sampleMarkdown(): string {
-  const body = splitFrontmatter(fs.readFileSync(TEMPLATE, "utf8"))!.body;
+  // Every figure is in the sample, so each section keeps its first branch (no else branch holds a section).
+  const body = splitFrontmatter(fs.readFileSync(TEMPLATE, "utf8"))!
+    .body.replace(/\{\{else\}\}[\s\S]*?\{\{\/if\}\}/g, "")
+    .replace(/\{\{#unless \w+\}\}[\s\S]*?\{\{\/unless\}\}/g, "")
+    .replace(/\{\{#if \w+\}\}|\{\{\/if\}\}/g, "");
   const filled = body.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => SAMPLE_VALUES[name] ?? name);
   return `${filled}\n\nSee [the guide](https://example.com/guide) and [this](javascript:alert(1)).\n`;
 }
@@ -289,6 +299,20 @@ describe("branding with a logo", () => {
     expect(Object.keys(files).some((name) => /^word\/media\/.+\.png$/.test(name))).toBe(true);
     const header = Object.entries(files).find(([name]) => /^word\/header\d*\.xml$/.test(name));
     expect(strFromU8(header![1])).toContain("<w:drawing>");
+  });
+
+  it("embeds the chart in the DOCX as a PNG drawn like the PDF's, not as block characters", async () => {
+    const files = unzipSync(new Uint8Array(await renderDocx(sampleDocument())));
+    const media = Object.entries(files).filter(([name]) => /^word\/media\/.+\.png$/.test(name));
+    expect(media).toHaveLength(1);
+    const png = Buffer.from(media[0]![1]);
+    expect(png.subarray(1, 4).toString("latin1")).toBe("PNG");
+    expect(png.readUInt32BE(16)).toBe(1280); // 640 display pixels at twice the resolution
+    expect(png.length).toBeGreaterThan(5_000);
+    const xml = strFromU8(files["word/document.xml"]!);
+    expect(xml).not.toContain("█");
+    expect(xml).toContain("<w:drawing>");
+    expect(xml).toContain("Q4 2026: $412.5K"); // the chart's numbers as its alt text
   });
 
   it("falls back to the company name when the logo cannot be read", async () => {

@@ -122,8 +122,11 @@ function chartId(spec: ChartSpec): string {
   return `chart-${hash.toString(36)}`;
 }
 
-/** An accessible bar chart: vertical for a few short labels, horizontal when labels are long or many. */
-export function chartSvg(spec: ChartSpec, color: string): string {
+/**
+ * An accessible bar chart: vertical for a few short labels, horizontal when labels are long or many.
+ * `layout: "horizontal"` always draws label-value rows, the way the PDF does (the Word export's image).
+ */
+export function chartSvg(spec: ChartSpec, color: string, options: { layout?: "auto" | "horizontal" } = {}): string {
   const id = chartId(spec);
   const title = spec.title || "Chart";
   // currentColor lets the web page colour the bars from CSS; exports pass the brand colour.
@@ -139,7 +142,7 @@ export function chartSvg(spec: ChartSpec, color: string): string {
     const layout = chartLayout(spec);
     const longLabels = spec.points.some((p) => p.label.length > 12);
     ({ body, height } =
-      spec.points.length > 8 || longLabels
+      options.layout === "horizontal" || spec.points.length > 8 || longLabels
         ? horizontalBars(layout, fill, 28)
         : verticalBars(layout, fill, 28));
   }

@@ -23,7 +23,8 @@ import {
   type ParagraphChild,
 } from "docx";
 import type { Token, Tokens } from "marked";
-import { chartLayout } from "./chart";
+import { formatChartValue } from "./chart";
+import { chartPng, type ChartImage } from "./chart-png";
 import {
   LEGAL_NOTICE,
   brandColor,
@@ -32,7 +33,7 @@ import {
   plainText,
   tintColor,
   type Branding,
-  type ChartSpec,
+  type ChartToken,
   type DocToken,
   type GuidanceToken,
   type InlineRun,
@@ -61,6 +62,8 @@ interface Context {
   /** Each list gets its own numbering instance so numbered lists restart at their own start. */
   nextInstance: number;
   starts: Set<number>;
+  /** Chart images rendered before the document is built (rasterising is asynchronous). */
+  charts: Map<ChartToken, ChartImage>;
 }
 
 function runs(
@@ -210,46 +213,32 @@ function quoteParagraphs(tokens: Token[], italics: boolean): Paragraph[] {
     });
 }
 
-function chart(spec: ChartSpec | null, ctx: Context): FileChild[] {
+function chart(token: ChartToken, ctx: Context): FileChild[] {
+  const { spec } = token;
   if (!spec)
     return [
       new Paragraph({
         children: [new TextRun({ text: "This chart could not be displayed.", italics: true })],
       }),
     ];
-  const title = new Paragraph({ children: [new TextRun({ text: spec.title, bold: true })], keepNext: true });
-  if (spec.points.length === 0)
-    return [title, new Paragraph({ children: [new TextRun({ text: "No data", italics: true })] })];
-  const widths = [2800, 1800, TEXT_WIDTH - 4600];
-  const cell = (children: ParagraphChild[], c: number, header = false) =>
-    new TableCell({
-      width: { size: widths[c]!, type: WidthType.DXA },
-      shading: header ? shade(tintColor(ctx.color, 0.88)) : undefined,
-      children: [new Paragraph({ children, alignment: c === 1 ? AlignmentType.RIGHT : undefined })],
-    });
-  const header = new TableRow({
-    tableHeader: true,
-    children: ["Label", "Value", ""].map((text, c) => cell([new TextRun({ text, bold: true })], c, true)),
-  });
-  // The bar is a run of full blocks, 40 at the largest magnitude: Word draws it without an embedded image.
-  const rows = chartLayout(spec).bars.map((bar) => {
-    const blocks = "█".repeat(Math.round((bar.end - bar.start) * 40));
-    const barColor = hex(bar.value < 0 ? tintColor(ctx.color, 0.4) : ctx.color);
-    return new TableRow({
-      children: [
-        cell([new TextRun(bar.label)], 0),
-        cell([new TextRun(bar.display)], 1),
-        cell([new TextRun({ text: blocks, color: barColor, size: 16 })], 2),
-      ],
-    });
-  });
+  const image = ctx.charts.get(token);
+  if (!image || spec.points.length === 0)
+    return [
+      new Paragraph({ children: [new TextRun({ text: spec.title, bold: true })], keepNext: true }),
+      new Paragraph({ children: [new TextRun({ text: "No data", italics: true })] }),
+    ];
+  // The chart the PDF draws, as a real image; its numbers stay readable as alt text.
+  const summary = spec.points.map((p) => `${p.label}: ${formatChartValue(spec, p.value)}`).join("; ");
   return [
-    title,
-    new Table({
-      rows: [header, ...rows],
-      width: { size: TEXT_WIDTH, type: WidthType.DXA },
-      columnWidths: widths,
-      borders: BORDERS,
+    new Paragraph({
+      children: [
+        new ImageRun({
+          type: "png",
+          data: image.data,
+          transformation: { width: image.width, height: image.height },
+          altText: { name: spec.title || "Chart", title: spec.title || "Chart", description: summary },
+        }),
+      ],
     }),
   ];
 }
@@ -278,7 +267,7 @@ function block(token: DocToken, ctx: Context): FileChild[] {
     case "blockquote":
       return [note(quoteParagraphs(token.tokens ?? [], true), "#f3f4f6", "#9ca3af"), new Paragraph("")];
     case "chart":
-      return [...chart(token.spec, ctx), new Paragraph("")];
+      return [...chart(token as ChartToken, ctx), new Paragraph("")];
     case "code":
       return String(token.text)
         .split("\n")
@@ -416,10 +405,14 @@ function documentStyles(color: string): IStylesOptions {
 /** Renders a filled template as a Word document with real styles, lists, tables and page fields. */
 export async function renderDocx(doc: RenderDocument): Promise<Buffer> {
   const color = brandColor(doc.branding.primaryColor);
-  const ctx: Context = { color, nextInstance: 1, starts: new Set() };
-  const body = lexDocument(doc.markdown, { includeGuidance: doc.includeGuidance }).flatMap((t) =>
-    block(t, ctx),
-  );
+  const tokens = lexDocument(doc.markdown, { includeGuidance: doc.includeGuidance });
+  const charts = new Map<ChartToken, ChartImage>();
+  for (const t of tokens) {
+    const spec = t.type === "chart" ? (t as ChartToken).spec : null;
+    if (spec && spec.points.length > 0) charts.set(t as ChartToken, await chartPng(spec, color));
+  }
+  const ctx: Context = { color, nextInstance: 1, starts: new Set(), charts };
+  const body = tokens.flatMap((t) => block(t, ctx));
   const document = new Document({
     title: doc.title,
     subject: doc.subtitle,

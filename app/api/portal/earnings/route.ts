@@ -2,6 +2,8 @@
 import { getCurrentUser } from "@/lib/auth/session";
 import { withSession } from "@/lib/db/session";
 import { problem } from "@/lib/http/problem";
+import { explainTrace } from "@/lib/commissions/explain";
+import type { TraceStep } from "@/lib/commissions/types";
 import { minorToAmount } from "@/lib/money";
 import { toCsv } from "@/lib/csv/parse";
 import { bucketOf } from "@/lib/partner-home/earnings";
@@ -10,6 +12,7 @@ import { getReferredDealFacts, listPayableLines } from "@/lib/partner-home/queri
 export const dynamic = "force-dynamic";
 
 const BUCKETS = new Set(["forecast", "pending", "approved", "paid"]);
+const traceOf = (trace: unknown): TraceStep[] => (Array.isArray(trace) ? trace : []);
 
 export async function GET(request: Request) {
   const user = await getCurrentUser();
@@ -26,17 +29,19 @@ export async function GET(request: Request) {
   }));
   const names = new Map(facts.deals.map((d) => [d.id, d.customer_name]));
   const body = toCsv(
-    ["due_date", "customer", "line", "status", "amount", "currency", "rate_percent"],
+    ["due_date", "customer", "line", "status", "amount", "currency", "rate_percent", "calculation", "trace_json"],
     lines
       .filter((l) => !status || bucketOf(l.status) === status)
       .map((l) => [
         l.dueDate,
         names.get(l.opportunityId) ?? "",
         l.label,
-        l.status,
+        l.simulated && l.status === "paid" ? "paid (simulated)" : l.status,
         minorToAmount(l.amountMinor, l.currency),
         l.currency,
         l.effectiveRate,
+        explainTrace(traceOf(l.trace), { currency: l.currency }).join(" "),
+        JSON.stringify(traceOf(l.trace)),
       ]),
   );
   return new Response(body, {

@@ -13,6 +13,7 @@ import { withSession } from "@/lib/db/session";
 import { formatMoney } from "@/lib/money";
 import { isStripePayoutsConfigured } from "@/lib/payments/payouts";
 import { getBatch, PayoutBatchNotFoundError } from "@/lib/payouts/queries";
+import { summariseToPay } from "@/lib/payouts/trigger-summary";
 
 export const metadata: Metadata = { title: "Payout batch" };
 
@@ -29,6 +30,9 @@ export default async function Page({ params }: { params: Promise<{ id: string }>
   const canAct = user.role === "finance";
   const totals = new Map<string, number>();
   for (const p of batch.payouts) totals.set(p.currency, (totals.get(p.currency) ?? 0) + p.amountMinor);
+  const toPay = summariseToPay(batch.payouts);
+  const stripe = isStripePayoutsConfigured();
+  const simulated = batch.payouts.some((p) => p.mode === "simulated") || (!stripe && batch.status !== "completed");
   return (
     <div className="grid gap-6">
       <LiveRefresh tables={["payouts", "payout_batches"]} />
@@ -44,8 +48,8 @@ export default async function Page({ params }: { params: Promise<{ id: string }>
         }
       />
       <div className="flex flex-wrap items-center gap-3">
-        <BatchStatus status={batch.status} />
-        {!isStripePayoutsConfigured() ? (
+        <BatchStatus status={batch.status} simulated={simulated} />
+        {!stripe ? (
           <span className="text-sm text-muted-foreground">Simulated mode: no Stripe key is configured, no money moves.</span>
         ) : null}
       </div>
@@ -53,6 +57,8 @@ export default async function Page({ params }: { params: Promise<{ id: string }>
         batchId={batch.id}
         status={batch.status}
         readOnlyReason={canAct ? null : "Read-only: finance confirms and triggers payout batches."}
+        toPay={toPay}
+        simulated={!stripe}
       />
       {batch.payouts.length === 0 ? (
         <EmptyState title="No statements" description="This batch has no payouts." />

@@ -18,21 +18,22 @@ await app.prepare();
 const server = http.createServer(withPeerAddress((req, res) => handle(req, res)));
 server.listen(port, () => console.log(`PartnerOS listening on port ${port}`));
 
-const globalForClicks = globalThis as typeof globalThis & { __partnerosClickQueue?: { flushing: Promise<void> } };
+const globalForClicks = globalThis as typeof globalThis & { __partnerosClickQueue?: { drain(): Promise<void> } };
 
 /**
  * A graceful stop: no new connections, idle keep-alive sockets closed at once and live-update streams after a
- * moment (their clients reconnect to another instance), then the clicks the app queued before the signal are
- * written (the click queue flushes on the same signal) before the process exits.
+ * moment (their clients reconnect to another instance). Every /r/ request already read gets its answer: it
+ * waits for its click's commit (lib/referrals/click-queue.ts), which is drained before the process exits.
  */
 async function stop() {
-  server.close();
+  const closed = new Promise((resolve) => server.close(resolve));
   server.closeIdleConnections();
   const streams = setTimeout(() => server.closeAllConnections(), 2_000);
   streams.unref();
-  // Let the app's own signal handlers run first, so the queue's last flush is chained before we wait on it.
+  // Let the app's own signal handlers run first.
   await new Promise((resolve) => setImmediate(resolve));
-  await globalForClicks.__partnerosClickQueue?.flushing.catch(() => undefined);
+  await globalForClicks.__partnerosClickQueue?.drain().catch(() => undefined);
+  await closed;
   process.exit(0);
 }
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => void stop());

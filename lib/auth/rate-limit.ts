@@ -49,6 +49,8 @@ export async function pruneRateLimits(tx: Tx, now = new Date()): Promise<void> {
   const dayAgo = new Date(now.getTime() - 86_400_000).toISOString();
   await tx.execute(sql`delete from private.rate_limits where window_start < ${dayAgo}`);
   await tx.execute(sql`delete from private.login_backoff where last_failure_at < ${dayAgo}`);
+  // A token bucket left alone this long is full again, which is what a missing row means.
+  await tx.execute(sql`delete from private.rate_buckets where refilled_at < ${new Date(now.getTime() - 600_000).toISOString()}`);
   // Ended sessions are kept a month for the record, then dropped with the other auth counters.
   const monthAgo = new Date(now.getTime() - 30 * 86_400_000).toISOString();
   await tx.execute(sql`delete from private.sessions where revoked_at < ${monthAgo} or expires_at < ${monthAgo}`);

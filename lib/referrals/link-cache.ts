@@ -46,17 +46,22 @@ export async function lookupLink(conn: Connection, code: string): Promise<Resolv
   };
 }
 
+/** What the cache holds for a code: the link, null for a known miss, undefined when it must be looked up. */
+export function cachedLink(code: string, now = Date.now()): ResolvedLink | null | undefined {
+  const hit = cache.get(code);
+  if (!hit || hit.expiresAt <= now) return undefined;
+  cache.delete(code);
+  cache.set(code, hit);
+  return hit.value;
+}
+
 /**
  * The link for a code through a small LRU with a short TTL (misses are cached briefly too, so a
  * flood of unknown codes does not reach the database for each request).
  */
 export async function resolveLink(code: string, now = Date.now()): Promise<ResolvedLink | null> {
-  const hit = cache.get(code);
-  if (hit && hit.expiresAt > now) {
-    cache.delete(code);
-    cache.set(code, hit);
-    return hit.value;
-  }
+  const hit = cachedLink(code, now);
+  if (hit !== undefined) return hit;
   const value = await lookupLink(await getConnection(), code);
   cache.delete(code);
   cache.set(code, { value, expiresAt: now + (value ? TTL_MS : MISS_TTL_MS) });

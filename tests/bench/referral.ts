@@ -1,12 +1,6 @@
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import fs from "node:fs";
 import autocannon from "autocannon";
 import postgres from "postgres";
-import { openConnection, type Connection } from "../../lib/db/connection";
-import { migrate } from "../../lib/db/migrate";
-import { partners } from "../../lib/db/schema";
-import { withSystem } from "../../lib/db/session";
-import { ensureDefaultLink } from "../../lib/referrals/default-link";
+import { onBenchDatabase, referralFixtures, startAppServer, stopServer, waitUp } from "./app-server";
 import { report } from "./stats";
 
 const S = "referral";
@@ -45,65 +39,6 @@ class Visitors {
   answered(code: string, visitor: number) {
     this.expected.add(`${code}|${visitor}|${Math.floor(Date.now() / 3_600_000)}`);
   }
-}
-
-async function fixtures(url: string): Promise<string[]> {
-  const conn: Connection = await openConnection({ url, maxConnections: 2 });
-  try {
-    await migrate(conn);
-    await conn.query("insert into public.workspace_settings (company_name) values ('Bench Co')");
-    const codes: string[] = [];
-    for (let i = 0; i < PARTNERS; i += 1) {
-      const code = await withSystem(
-        "bench.referral",
-        async (tx) => {
-          const [partner] = await tx
-            .insert(partners)
-            .values({ name: `Bench ${i}`, slug: `bench-${i}`, kind: "program", status: "active" })
-            .returning({ id: partners.id });
-          return ensureDefaultLink(tx, partner!.id);
-        },
-        conn,
-      );
-      codes.push(code);
-    }
-    return codes;
-  } finally {
-    await conn.close();
-  }
-}
-
-function startServer(url: string): ChildProcess {
-  return spawn(
-    process.execPath,
-    ["node_modules/next/dist/bin/next", "start", "--port", String(PORT), "--hostname", "127.0.0.1"],
-    {
-      env: {
-        ...process.env,
-        DATABASE_URL: url,
-        SESSION_SECRET: "bench-session-secret-0123456789-abcdefghij",
-        APP_URL: `http://localhost:${PORT}`,
-        PARTNEROS_SCHEDULER: "off",
-        PARTNEROS_BENCH_ROUTES: "on",
-        NODE_ENV: "production",
-        NEXT_TELEMETRY_DISABLED: "1",
-      },
-      stdio: ["ignore", "ignore", "inherit"],
-    },
-  );
-}
-
-async function waitUp() {
-  for (let i = 0; i < 240; i += 1) {
-    if (
-      await fetch(`${BASE}/api/health`)
-        .then((r) => r.ok)
-        .catch(() => false)
-    )
-      return;
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error("bench server did not start");
 }
 
 async function run(load: Load, visitors: Visitors | null) {
@@ -157,6 +92,11 @@ async function paced(label: string, rate: number, total: number, visitors: Visit
   const pending: Promise<void>[] = [];
   const start = performance.now() + 50;
   let failures = 0;
+  const why = new Map<string, number>();
+  const fail = (reason: string) => {
+    failures += 1;
+    why.set(reason, (why.get(reason) ?? 0) + 1);
+  };
   for (let i = 0; i < total; i += 1) {
     const due = start + (i * 1000) / rate;
     const wait = due - performance.now();
@@ -171,35 +111,26 @@ async function paced(label: string, rate: number, total: number, visitors: Visit
           latencies.push(performance.now() - due);
           if (res.status === 302) {
             if (v) visitors!.answered(v.code, v.visitor);
-          } else failures += 1;
+          } else fail(`HTTP ${res.status}`);
         },
-        () => {
-          failures += 1;
-        },
+        (error: Error & { cause?: { code?: string } }) => fail(error.cause?.code ?? error.message),
       ),
     );
   }
   await Promise.all(pending);
   const elapsed = (performance.now() - start) / 1000;
-  if (failures) throw new Error(`${label}: ${failures} of ${total} requests were not redirects`);
+  if (failures) throw new Error(`${label}: ${failures} of ${total} requests were not redirects (${[...why].map(([k, n]) => `${k}: ${n}`).join(", ")})`);
   latencies.sort((a, b) => a - b);
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!;
-  return { throughput: total / elapsed, p50: at(0.5), p99: at(0.99), total };
-}
-
-function stop(server: ChildProcess): Promise<number | null> {
-  return new Promise((resolve) => {
-    server.once("exit", (code) => resolve(code));
-    server.kill("SIGTERM");
-  });
+  return { throughput: total / elapsed, p50: at(0.5), p95: at(0.95), p99: at(0.99), total };
 }
 
 async function measure(url: string) {
-  const codes = await fixtures(url);
-  const server = startServer(url);
+  const codes = await referralFixtures(url, PARTNERS, "bench.referral");
+  const server = startAppServer(PORT, url);
   let stopped = false;
   try {
-    await waitUp();
+    await waitUp(BASE);
     const visitors = new Visitors(codes);
     const redirect = (label: string, rate: number | undefined, amount: number, connections: number) =>
       run({ label, path: () => "", rate, amount, connections }, visitors);
@@ -214,8 +145,10 @@ async function measure(url: string) {
     const fixedBare = await paced("bare at 500/s", 500, 10_000, null, "/api/bench/redirect");
     report(S, "redirect_500rps_throughput", fixedRedirect.throughput, "req/s");
     report(S, "redirect_500rps_p50", fixedRedirect.p50, "ms");
+    report(S, "redirect_500rps_p95", fixedRedirect.p95, "ms");
     report(S, "redirect_500rps_p99", fixedRedirect.p99, "ms");
     report(S, "bare_302_500rps_throughput", fixedBare.throughput, "req/s");
+    report(S, "bare_302_500rps_p95", fixedBare.p95, "ms");
     report(S, "bare_302_500rps_p99", fixedBare.p99, "ms");
     report(S, "redirect_to_bare_500rps_p99_ratio", fixedRedirect.p99 / Math.max(fixedBare.p99, 1), "x");
 
@@ -227,7 +160,7 @@ async function measure(url: string) {
     report(S, "bare_302_max_p99", maxBare.p99, "ms");
     report(S, "redirect_to_bare_max_throughput_ratio", maxRedirect.throughput / maxBare.throughput, "x");
 
-    const exitCode = await stop(server);
+    const exitCode = await stopServer(server);
     stopped = true;
     const sqlClient = postgres(url, { max: 1, onnotice: () => {} });
     const [row] = await sqlClient<{ n: number }[]>`select count(*)::int as n from public.referral_clicks`;
@@ -238,32 +171,10 @@ async function measure(url: string) {
     console.log(`${S}.clicks_match: ${row!.n === visitors.expected.size ? "yes" : "NO"}`);
     if (row!.n !== visitors.expected.size) process.exitCode = 1;
   } finally {
-    if (!stopped) await stop(server);
+    if (!stopped) await stopServer(server);
   }
 }
 
 export async function referralSuite() {
-  const adminUrl = process.env.TEST_DATABASE_URL ?? process.env.BENCH_DATABASE_URL;
-  if (!adminUrl) {
-    console.log(`${S}: skipped (set TEST_DATABASE_URL)`);
-    return;
-  }
-  if (!fs.existsSync(".next/BUILD_ID")) {
-    const build = spawnSync("npx", ["next", "build"], {
-      stdio: "inherit",
-      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
-    });
-    if (build.status !== 0) throw new Error("next build failed");
-  }
-  const name = `partneros_bench_ref_${Date.now().toString(36)}`;
-  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  try {
-    await measure(url.toString());
-  } finally {
-    await admin.unsafe(`drop database if exists ${name} with (force)`);
-    await admin.end();
-  }
+  await onBenchDatabase(S, "partneros_bench_ref", measure);
 }

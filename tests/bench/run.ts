@@ -1,4 +1,5 @@
 import { authSuite } from "./auth";
+import { clicksCrashSuite } from "./clicks-crash";
 import { commissionsDatabaseBench } from "./commissions-db";
 import { commissionsEngineBench } from "./commissions-engine";
 import { pipelineSuite } from "./pipeline";
@@ -11,6 +12,7 @@ const SUITES: Record<string, () => Promise<void>> = {
   auth: authSuite,
   pipeline: pipelineSuite,
   referral: referralSuite,
+  "clicks-crash": clicksCrashSuite,
   templates: templatesSuite,
   team: async () => {
     await benchAlertEvaluation();

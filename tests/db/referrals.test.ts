@@ -17,10 +17,8 @@ vi.mock("next/headers", () => ({
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 const { referralRedirect } = await import("@/lib/referrals/redirect");
-const { enqueueClick, flushClicks, shutdownClickQueue, clickQueueStats } =
-  await import("@/lib/referrals/click-queue");
+const { recordRedirect, shutdownClickQueue, clickQueueStats } = await import("@/lib/referrals/click-queue");
 const { invalidateLinks } = await import("@/lib/referrals/link-cache");
-const { resetBurstLimits } = await import("@/lib/referrals/burst-limit");
 const { encodeAttribution, ATTRIBUTION_COOKIE } = await import("@/lib/referrals/attribution");
 const { createReferral } = await import("@/lib/referrals/create-referral");
 const { postReferral } = await import("@/lib/referrals/api");
@@ -110,7 +108,10 @@ afterAll(async () => {
   delete (globalThis as { __partnerosDb?: unknown }).__partnerosDb;
   await db?.close();
 });
-beforeEach(() => resetBurstLimits());
+// Every burst bucket starts full again (they live in private.rate_buckets, shared by all instances).
+beforeEach(async () => {
+  await db.conn.query("delete from private.rate_buckets");
+});
 
 describe("GET /r/[code]", () => {
   test("redirects to the link's landing page from the database; ?url= is ignored; sets the attribution cookie", async () => {
@@ -187,7 +188,7 @@ describe("GET /r/[code]", () => {
     await referralRedirect(visit("acme-dedupe", { ip: "192.0.2.12", ua: null }), "acme-dedupe", {
       now: hour,
     });
-    await flushClicks();
+    // Each redirect answered after its click committed: nothing to wait for.
     const clicks = await clicksOf(id);
     expect(clicks).toHaveLength(5);
     expect(clicks.filter((c) => c.is_bot)).toHaveLength(2);
@@ -197,46 +198,49 @@ describe("GET /r/[code]", () => {
   });
 
   test("a burst from one address gets 429 with Retry-After and a problem body; other addresses pass", async () => {
-    const statuses: number[] = [];
-    let limited: Response | undefined;
-    for (let i = 0; i < 40; i += 1) {
-      const response = await referralRedirect(visit(links.aCode, { ip: "192.0.2.99" }), links.aCode);
-      statuses.push(response.status);
-      if (response.status === 429) limited ??= response;
-    }
+    // In one batch, in this order: 40 visits of a live link, then 5 of a made-up code from the same address.
+    const codes = [...Array<string>(40).fill(links.aCode), ...Array<string>(5).fill("unknown-code")];
+    const responses = await Promise.all(codes.map((code) => referralRedirect(visit(code, { ip: "192.0.2.99" }), code)));
+    const statuses = responses.map((r) => r.status);
     expect(statuses.slice(0, 30).every((s) => s === 302)).toBe(true);
+    // A made-up code takes from the same bucket, so a flood of them gets 429 before any lookup.
     expect(statuses.slice(30).every((s) => s === 429)).toBe(true);
-    expect(Number(limited!.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
-    expect(limited!.headers.get("content-type")).toMatch(/application\/problem\+json/);
-    expect(await limited!.json()).toMatchObject({ status: 429, title: "Too many requests" });
+    const limited = responses[30]!;
+    expect(Number(limited.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+    expect(limited.headers.get("content-type")).toMatch(/application\/problem\+json/);
+    expect(await limited.json()).toMatchObject({ status: 429, title: "Too many requests" });
     expect((await referralRedirect(visit(links.aCode, { ip: "192.0.2.98" }), links.aCode)).status).toBe(302);
   });
 
-  test("clicks wait in memory and the shutdown flush writes every one of them", async () => {
+  test("a redirect is answered once its click is committed, and shutdown waits for every request in flight", async () => {
     const id = await link(partnerB.id, "bravo-flush");
-    await flushClicks();
     const before = clickQueueStats().recorded;
-    const written: Promise<void>[] = [];
+    const answered: Promise<{ stored: string }>[] = [];
     for (let i = 0; i < 1_234; i += 1) {
-      written.push(
-        enqueueClick({
-          linkId: id,
-          partnerId: partnerB.id,
-          clickedAt: new Date(),
-          visitorHash: `v-${i}`,
-          ipHash: `ip-${i}`,
-          userAgent: CHROME,
-          referrer: null,
-          isBot: false,
+      answered.push(
+        recordRedirect({
+          bucket: null,
+          click: {
+            linkId: id,
+            partnerId: partnerB.id,
+            clickedAt: new Date(),
+            visitorHash: `v-${i}`,
+            ipHash: `ip-${i}`,
+            userAgent: CHROME,
+            referrer: null,
+            isBot: false,
+          },
         }),
       );
     }
-    expect(clickQueueStats().pending).toBeLessThan(1_234);
-    const result = await shutdownClickQueue();
-    await Promise.all(written);
-    expect(clickQueueStats().pending).toBe(0);
-    expect(result.recorded - before).toBe(1_234);
-    expect(result.failed).toBe(0);
+    let settled = 0;
+    for (const p of answered) void p.then(() => (settled += 1));
+    await shutdownClickQueue();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(settled).toBe(1_234);
+    expect(new Set((await Promise.all(answered)).map((o) => o.stored))).toEqual(new Set(["database"]));
+    expect(clickQueueStats()).toMatchObject({ pending: 0, inFlight: 0, spooled: 0, lost: 0 });
+    expect(clickQueueStats().recorded - before).toBe(1_234);
     expect(await clicksOf(id)).toHaveLength(1_234);
   });
 });
@@ -426,7 +430,6 @@ describe("links and landing pages", () => {
 
   test("partner A cannot read partner B's links, clicks or referrals; staff read both", async () => {
     await referralRedirect(visit(links.bCode), links.bCode);
-    await flushClicks();
     await createReferral(db.conn, lead("rls@visitor.example"), {
       source: "api",
       ip: nextIp(),

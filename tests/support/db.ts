@@ -6,6 +6,8 @@ import { migrate, type MigrationFile } from "@/lib/db/migrate";
 export interface TestDatabase {
   conn: Connection;
   engine: "pglite" | "postgres";
+  /** The database's URL on PostgreSQL, so a test can open a second connection as another app instance would. */
+  url?: string;
   close(): Promise<void>;
 }
 
@@ -30,6 +32,7 @@ export async function createTestDatabase(options: { migrations?: MigrationFile[]
   return {
     conn,
     engine,
+    url: url.toString(),
     async close() {
       await conn.close();
       await admin.unsafe(`drop database if exists ${name} with (force)`);

@@ -1,5 +1,7 @@
 /** Earnings of a partner from its payable commission lines: pure aggregation, per currency. */
 
+import { addMonths, periodStart } from "@/lib/commissions/dates";
+
 export type LineStatus = "forecast" | "earned" | "approved" | "paid" | "clawed_back";
 export type EarningsBucket = "forecast" | "pending" | "approved" | "paid";
 
@@ -42,15 +44,8 @@ export function bucketOf(status: LineStatus): EarningsBucket | null {
   return null;
 }
 
-const addMonths = (firstOfMonth: string, n: number) => {
-  const [y, m] = firstOfMonth.split("-").map(Number) as [number, number];
-  return new Date(Date.UTC(y, m - 1 + n, 1)).toISOString().slice(0, 10);
-};
-
 export function periodStarts(today: string): { month: string; quarter: string } {
-  const [y, m] = today.split("-").map(Number) as [number, number];
-  const q = Math.floor((m - 1) / 3) * 3 + 1;
-  return { month: `${today.slice(0, 7)}-01`, quarter: `${y}-${String(q).padStart(2, "0")}-01` };
+  return { month: periodStart(today, "month"), quarter: periodStart(today, "quarter") };
 }
 
 /** This month, this quarter (lines due within the period) and lifetime totals per currency. */
@@ -102,7 +97,7 @@ export function earningsByMonth(
   months = 12,
   ahead = 3,
 ): MonthBar[] {
-  const start = addMonths(`${today.slice(0, 7)}-01`, -(months - 1));
+  const start = addMonths(periodStart(today, "month"), -(months - 1));
   const bars: MonthBar[] = Array.from({ length: months + ahead }, (_, i) => ({
     month: addMonths(start, i).slice(0, 7),
     forecast: 0,

@@ -1,5 +1,6 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { recalculateCommissions, toEngineVersion } from "@/lib/commission-records/persist";
+import { addDays, addMonths, periodStart } from "@/lib/commissions/dates";
 import { validateNewVersion } from "@/lib/commissions/validate";
 import type { Tx } from "@/lib/db/connection";
 import { agreements, agreementVersions, notifications, partners, tierHistory } from "@/lib/db/schema";
@@ -16,6 +17,7 @@ export interface TierChange {
   from: TierCriteria | null;
   to: TierCriteria;
   metrics: TierMetrics;
+  direction: "up" | "down";
 }
 
 interface RateIssue {
@@ -75,8 +77,8 @@ export async function reevaluateTiers(
       })
       .returning({ id: tierHistory.id });
     await tx.update(partners).set({ tierId: target.id }).where(eq(partners.id, partner.id));
-    const change = { partnerId: partner.id, historyId: history!.id, from, to: target, metrics: m };
-    const direction = !from || target.rank > from.rank ? "up" : "down";
+    const direction: TierChange["direction"] = !from || target.rank > from.rank ? "up" : "down";
+    const change = { partnerId: partner.id, historyId: history!.id, from, to: target, metrics: m, direction };
     const issues = await applyTierRate(tx, partner.id, target.commissionRate, options.today, direction);
     if (issues.length > 0)
       await tx
@@ -89,19 +91,13 @@ export async function reevaluateTiers(
   return changes;
 }
 
-const nextDay = (iso: string) => new Date(Date.parse(`${iso}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-const firstOfNextMonth = (iso: string) => {
-  const d = new Date(`${iso}T00:00:00Z`);
-  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1)).toISOString().slice(0, 10);
-};
-
 /**
  * The day a tier's rate takes over, as the published commission terms have it: a higher tier applies to
  * deals that close after the promotion (from the next day, so the deal that earned it keeps the old rate);
  * a lower tier applies from the start of the next calendar month.
  */
 export function tierRateEffectiveFrom(today: string, direction: "up" | "down"): string {
-  return direction === "up" ? nextDay(today) : firstOfNextMonth(today);
+  return direction === "up" ? addDays(today, 1) : addMonths(periodStart(today, "month"), 1);
 }
 
 /**
@@ -215,8 +211,8 @@ async function announce(tx: Tx, change: TierChange, today: string): Promise<void
         from public.profiles where partner_id = ${change.partnerId} and role = 'partner' and deactivated_at is null`,
   );
   if (users.length === 0) return;
-  const up = (change.from?.rank ?? -1) < change.to.rank;
-  const from = longDate(tierRateEffectiveFrom(today, up ? "up" : "down"));
+  const up = change.direction === "up";
+  const from = longDate(tierRateEffectiveFrom(today, change.direction));
   const title = up ? `You moved up to ${change.to.name}` : `Your tier is now ${change.to.name}`;
   const body = `${Number(change.to.commissionRate)}% commission on deals that close from ${from} (trailing 90 days: ${change.metrics.wonDeals} won deal${change.metrics.wonDeals === 1 ? "" : "s"}).`;
   await tx

@@ -9,7 +9,7 @@
 -- a database crash every bucket simply starts full again, which is what a restart did before.
 create unlogged table private.rate_buckets (
   bucket text primary key,
-  tokens double precision not null check (tokens >= 0),
+  fill double precision not null check (fill >= 0),
   refilled_at timestamptz not null
 );
 create index rate_buckets_refilled_idx on private.rate_buckets (refilled_at);
@@ -33,7 +33,7 @@ begin
     raise exception 'A token bucket needs a capacity of at least 1 and a positive refill rate' using errcode = '22023';
   end if;
   -- A bucket seen for the first time starts full.
-  insert into private.rate_buckets (bucket, tokens, refilled_at)
+  insert into private.rate_buckets (bucket, fill, refilled_at)
     select b, p_capacity, now() from unnest(p_buckets) as b order by b
     on conflict do nothing;
   return query
@@ -42,7 +42,7 @@ begin
   ),
   current_level as (
     select r.bucket as b,
-      least(p_capacity, r.tokens + greatest(0, extract(epoch from now() - r.refilled_at)) * p_refill_per_second) as level
+      least(p_capacity, r.fill + greatest(0, extract(epoch from now() - r.refilled_at)) * p_refill_per_second) as level
     from private.rate_buckets r
     where r.bucket = any (p_buckets)
     order by r.bucket
@@ -53,7 +53,7 @@ begin
     from current_level c join demand d on d.b = c.b
   ),
   spent as (
-    update private.rate_buckets r set tokens = d.level - d.got, refilled_at = greatest(r.refilled_at, now())
+    update private.rate_buckets r set fill = d.level - d.got, refilled_at = greatest(r.refilled_at, now())
     from decided d where r.bucket = d.b
   )
   select d.b, d.got,

@@ -94,8 +94,8 @@ describe("private.rate_buckets", () => {
     for (const actor of ["anon" as const, { claims: user.claims }]) {
       for (const statement of [
         sql`select * from private.rate_buckets`,
-        sql`insert into private.rate_buckets (bucket, tokens, refilled_at) values ('x', 30, now())`,
-        sql`update private.rate_buckets set tokens = 30`,
+        sql`insert into private.rate_buckets (bucket, fill, refilled_at) values ('x', 30, now())`,
+        sql`update private.rate_buckets set fill = 30`,
         sql`delete from private.rate_buckets`,
         sql`select * from private.take_rate_tokens(array['x'], array[1], 1000, 1000)`,
         sql`select * from private.record_referral_clicks('[]'::jsonb, 1000, 1000)`,

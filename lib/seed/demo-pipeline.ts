@@ -1,6 +1,7 @@
 import type * as schema from "../db/schema";
 import type { PartnerDomain } from "../db/schema";
-import type { StageKey } from "./demo-data";
+import type { TierKey } from "../tiers/unlocks";
+import { TIER_DEFS, type StageKey } from "./demo-data";
 import { personName } from "./demo-partners";
 import {
   BACKWARD_JUSTIFICATIONS,
@@ -8,6 +9,8 @@ import {
   CUSTOMERS_EU,
   CUSTOMERS_UK,
   DEAL_NOTES,
+  ENTERPRISE_CUSTOMERS,
+  SMALL_CUSTOMERS,
   DEAL_TITLES,
   LOSS_REASONS,
 } from "./demo-words";
@@ -28,8 +31,8 @@ export interface PipelineInput {
   stageIds: Record<StageKey, string>;
   stageProbability: Record<StageKey, number>;
   isvs: { id: string; name: string; domain: PartnerDomain }[];
-  /** Program partners that may refer deals; weight grows with tier. */
-  referrers: { id: string; joinedAt: Date; weight: number }[];
+  /** Program partners that may refer deals; weight grows with tier. `tier` is where the story places them. */
+  referrers: { id: string; joinedAt: Date; weight: number; tier: TierKey }[];
   sellerFor: (domain: PartnerDomain) => string;
   partnershipManagers: string[];
   demoPartnerId: string;
@@ -79,8 +82,9 @@ function partition(rng: Rng, totalUsd: number, count: number): number[] {
 function planSlots(rng: Rng, targetUsd: number): Slot[] {
   const slots: Slot[] = [];
   for (const quarter of [-4, -3, -2, -1]) {
-    const closed = quarter === -1 ? 24 : 25;
-    const won = Math.round(closed * rng.float(0.35, 0.45));
+    // Last quarter closed more, smaller deals: the partner program's referral deals landed in it.
+    const closed = quarter === -1 ? 28 : 25;
+    const won = Math.round(closed * (quarter === -1 ? rng.float(0.5, 0.6) : rng.float(0.35, 0.45)));
     const values = partition(rng, targetUsd * rng.float(0.85, 1.35), won);
     values.forEach((valueUsd) => slots.push({ quarter, outcome: "won", valueUsd }));
     for (let i = won; i < closed; i++) slots.push({ quarter, outcome: "lost" });
@@ -89,7 +93,7 @@ function planSlots(rng: Rng, targetUsd: number): Slot[] {
   for (const openStage of ["demo", "poc", "proposal"] as StageKey[]) {
     slots.push({ quarter: -1, outcome: "open", openStage, stalled: true, overdue: true });
   }
-  partition(rng, targetUsd * rng.float(0.55, 0.68), 5).forEach((valueUsd) =>
+  partition(rng, targetUsd * rng.float(0.55, 0.68), 14).forEach((valueUsd) =>
     slots.push({ quarter: 0, outcome: "won", valueUsd }),
   );
   for (let i = 0; i < 5; i++) slots.push({ quarter: 0, outcome: "lost" });
@@ -118,6 +122,54 @@ function planSlots(rng: Rng, targetUsd: number): Slot[] {
   ];
   bigBets.forEach((slot) => (slot.valueUsd = roundValue(rng.float(520_000, 1_200_000))));
   return slots;
+}
+
+/** A deal this size goes to a customer that could plausibly buy it: no six-figure platform deal for a corner shop. */
+function fittingCustomer(customer: string, valueUsd: number): string {
+  const pool = valueUsd >= 400_000 ? ENTERPRISE_CUSTOMERS : valueUsd >= 120_000 ? CUSTOMERS.filter((c) => !SMALL_CUSTOMERS.has(c)) : null;
+  if (!pool || pool.includes(customer)) return customer;
+  // Deterministic (no draw), so every later value of the stream stays where it was.
+  return pool[hashText(`${customer}:${valueUsd}`) % pool.length]!;
+}
+
+function hashText(text: string): number {
+  let h = 0;
+  for (let i = 0; i < text.length; i++) h = (Math.imul(h, 31) + text.charCodeAt(i)) >>> 0;
+  return h;
+}
+
+const RECENT_DAYS = 90;
+const TIER_MIN_USD = Object.fromEntries(TIER_DEFS.map((t) => [t.key, t.minRevenueMinor / 100])) as Record<TierKey, number>;
+/** How many partners of each planned tier the recent wins carry up to their tier; the rest stay where the deals leave them. */
+const RECENT_QUOTA: Record<TierKey, number> = { elite: 2, performer: 4, active: 10, starter: 0 };
+
+/**
+ * Tiers follow referred won revenue over the trailing 90 days, so the story's tier spread needs the recent
+ * wins spread over the partners meant for each tier: the largest go to the partners planned as Elite until
+ * they reach its threshold, then Performer, then Active. One in six recent wins stays a direct deal.
+ */
+function spreadRecentWins(opportunities: OpportunityRow[], input: PipelineInput): void {
+  const since = isoDate(new Date(input.now.getTime() - RECENT_DAYS * DAY));
+  const recent = opportunities
+    .filter((o) => o.actualCloseDate && o.lossReason === null && o.actualCloseDate >= since && o.currency === "USD")
+    .filter((o) => o.referringPartnerId !== input.demoPartnerId)
+    .sort((a, b) => b.valueMinor - a.valueMinor);
+  const ladder = (["elite", "performer", "active"] as const).flatMap((tier) =>
+    input.referrers
+      .filter((r) => r.tier === tier && r.id !== input.demoPartnerId)
+      .slice(0, RECENT_QUOTA[tier])
+      .map((r) => ({ ...r, unmetUsd: TIER_MIN_USD[tier] })),
+  );
+  recent.forEach((deal, i) => {
+    if (i % 6 === 5) {
+      deal.referringPartnerId = null;
+      return;
+    }
+    const partner = ladder.find((r) => r.unmetUsd > 0 && r.joinedAt < (deal.createdAt as Date));
+    if (!partner) return;
+    deal.referringPartnerId = partner.id;
+    partner.unmetUsd -= deal.valueMinor / 100;
+  });
 }
 
 interface Step {
@@ -179,7 +231,10 @@ export function buildPipeline(rng: Rng, input: PipelineInput): Pipeline {
     let created: Date;
     let lastMove: Date;
     if (slot.outcome !== "open") {
-      lastMove = rng.dateBetween(qStart, qEnd);
+      // Wins cluster towards the end of their quarter, as bookings do; losses spread evenly.
+      const at = rng.next();
+      const share = slot.outcome === "won" && slot.quarter < 0 ? Math.sqrt(at) : at;
+      lastMove = new Date(qStart.getTime() + Math.floor(share * Math.max(0, qEnd.getTime() - qStart.getTime())));
       const cycle =
         lastOpen === 0 ? rng.int(5, 25) : rng.int(18, 60) + (valueUsd > 150_000 ? rng.int(20, 60) : 0);
       created = new Date(lastMove.getTime() - cycle * DAY - rng.int(0, 8) * HOUR);
@@ -231,7 +286,7 @@ export function buildPipeline(rng: Rng, input: PipelineInput): Pipeline {
         ? rng.pick(CUSTOMERS_EU)
         : foreign === "GBP"
           ? rng.pick(CUSTOMERS_UK)
-          : rng.pick(CUSTOMERS);
+          : fittingCustomer(rng.pick(CUSTOMERS), valueUsd);
     const customerHost = `${slugify(customer)}.example`;
     const contact = personName(rng);
     const reachedPoc = steps.some((s) => s.to === "poc");
@@ -289,6 +344,8 @@ export function buildPipeline(rng: Rng, input: PipelineInput): Pipeline {
       });
     });
   }
+
+  spreadRecentWins(opportunities, input);
 
   // Board order: newest activity first within each column, spaced so drags can insert between cards.
   const byStage = new Map<string, OpportunityRow[]>();

@@ -42,6 +42,24 @@ export const CUSTOMERS = list(`
   Trueline Payroll; Upland Dairy Co-op; Valor Defense Systems; Wavecrest Hotels; Wildflower Cosmetics
   Zenith Freightways
 `);
+/** Customers that buy enterprise-wide platforms: the only ones given the largest deals. */
+export const ENTERPRISE_CUSTOMERS = list(`
+  Bluewater Health Systems; Cedar Ridge Financial; Crestline Insurance Group; Keystone Credit Union
+  Silverline Airlines; Stonebridge Capital; Sable Security Bank; Yellowstone Telecom; Riverbend Utilities
+  Northgate Hospitals; Monarch Aerospace; Valor Defense Systems; Sequoia Health Plan; Westbrook University
+  Granite State Mutual; Harbor Point Shipping; Brightwater Bank; Parkview Medical Group; Palisade Wealth Partners
+  Olympia Sports Network; Starling Neobank
+`);
+/** Small businesses: plausible buyers of a five-figure deal, never of a six-figure one. */
+export const SMALL_CUSTOMERS: ReadonlySet<string> = new Set(
+  list(`
+  Coastal Pet Care; Ridgeway Pharmacy; Saltmarsh Seafood; Wildflower Cosmetics; Upland Dairy Co-op
+  Larkspur Home Goods; Summit Outdoor Supply; Rainier Outfitters; Redfern Apparel; Maplewood Foods
+  Fremont AutoParts; Quill Publishing; Copperfield Legal; Marigold Travel; Midtown Ticketing
+  Indigo Fashion House; Meadowlark Foods; Trailhead Fitness; Firebrand Esports; Arcadia Game Works
+  Tangent Labs; Skyward Drones; Goldleaf Hospitality; Sunrise Senior Living
+`),
+);
 export const CUSTOMERS_EU = list(`
   Nordhafen Logistik GmbH; Lumière Assurances SA; Vindmølle Energi A/S; Banca Aurora S.p.A.
   Tulpenveld Retail B.V.; Kraków Data Works

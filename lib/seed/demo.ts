@@ -111,6 +111,7 @@ export async function seedDemo(conn: Connection, options: { now?: Date } = {}): 
         id: p.id,
         joinedAt: p.joinedAt,
         weight: p.id === org.demoPartnerId ? 5 : tierWeight[p.tierKey],
+        tier: p.tierKey,
       })),
     sellerFor: (domain) => org.staffIds[DOMAIN_SELLER[domain]],
     partnershipManagers: [org.staffIds.pm1, org.staffIds.pm2],

@@ -45,12 +45,18 @@ export async function seedTemplateActivity(tx: Tx, staff: { vp: Staff; pm: Staff
   );
   await tx.execute(sql`insert into public.template_versions (template_id, version, source, created_by) values (${team!.id}, 1, ${PARTNER_ONBOARDING_PLAN}, ${staff.pm.id})`);
 
+  // The program partner with the most won revenue that has a tier and wins in this and earlier quarters, so its
+  // review and scorecard have every figure to show.
   const [top] = await rows<{ id: string; name: string }>(
     tx,
     sql`select p.id, p.name from public.partners p
         join public.opportunities o on o.isv_partner_id = p.id or o.referring_partner_id = p.id
         join public.stages s on s.id = o.stage_id and s.is_won
-        where p.status = 'active' group by p.id, p.name order by sum(o.value_minor) desc limit 1`,
+        where p.status = 'active' and p.tier_id is not null
+        group by p.id, p.name
+        having bool_or(o.actual_close_date >= date_trunc('quarter', ${now.toISOString()}::timestamptz))
+          and bool_or(o.actual_close_date < date_trunc('quarter', ${now.toISOString()}::timestamptz))
+        order by sum(o.value_minor) desc limit 1`,
   );
   if (top) {
     const review = await saveFill(tx, {

@@ -4,6 +4,7 @@ import { commissionsDatabaseBench } from "./commissions-db";
 import { commissionsEngineBench } from "./commissions-engine";
 import { pipelineSuite } from "./pipeline";
 import { referralSuite } from "./referral";
+import { startupSuite } from "./startup";
 import { benchAlertEvaluation } from "./team-alerts";
 import { benchStatusSave } from "./team-status";
 import { templatesSuite } from "./templates";
@@ -13,6 +14,7 @@ const SUITES: Record<string, () => Promise<void>> = {
   pipeline: pipelineSuite,
   referral: referralSuite,
   "clicks-crash": clicksCrashSuite,
+  startup: startupSuite,
   templates: templatesSuite,
   team: async () => {
     await benchAlertEvaluation();

@@ -2,9 +2,10 @@ import type postgres from "postgres";
 
 /**
  * Tables whose rows legitimately change when input is refused, so they are left out of the fingerprint:
- * rate-limit counters (a refused login or application still counts against its address).
+ * rate-limit counters (a refused login or application still counts against its address) and the shared burst
+ * buckets of `/r/` (a request for an unknown link still takes its address's token).
  */
-export const EXCLUDED_TABLES = ["private.rate_limits"] as const;
+export const EXCLUDED_TABLES = ["private.rate_limits", "private.rate_buckets"] as const;
 
 export interface Fingerprinter {
   take(): Promise<string>;

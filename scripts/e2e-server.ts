@@ -1,7 +1,8 @@
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { startStripeServer, STRIPE_TEST_KEY } from "../tests/support/stripe-server";
+import { ensureCurrentBuild } from "./build-state";
 import { prepareDatabase } from "./prepare-db";
 
 /**
@@ -57,9 +58,8 @@ if (stripe) {
     STRIPE_WEBHOOK_SECRET: secret,
   });
   await waitForBuild();
-} else if (!fs.existsSync(".next/BUILD_ID")) {
-  const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env });
-  if (build.status !== 0) process.exit(build.status ?? 1);
+} else if (!ensureCurrentBuild(env)) {
+  process.exit(1);
 }
 fs.rmSync(dataDir, { recursive: true, force: true });
 await prepareDatabase(env);

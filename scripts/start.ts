@@ -1,5 +1,5 @@
-import { spawn, spawnSync } from "node:child_process";
-import fs from "node:fs";
+import { spawn } from "node:child_process";
+import { ensureCurrentBuild } from "./build-state";
 import { ensureLocalEnv } from "./local-env";
 import { prepareDatabase, printDemoLogins } from "./prepare-db";
 
@@ -7,10 +7,7 @@ const env = ensureLocalEnv();
 const port = env.PORT ?? "3000";
 env.APP_URL ??= `http://localhost:${port}`;
 
-if (!fs.existsSync(".next/BUILD_ID")) {
-  const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env });
-  if (build.status !== 0) process.exit(build.status ?? 1);
-}
+if (!ensureCurrentBuild(env)) process.exit(1);
 await prepareDatabase(env);
 printDemoLogins(env.APP_URL);
 

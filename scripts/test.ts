@@ -14,7 +14,7 @@ const steps: { name: string; cmd: string[]; env?: Record<string, string>; skip?:
     cmd: ["npx", "vitest", "run", "--project", "db-postgres"],
     skip: process.env.TEST_DATABASE_URL ? undefined : "TEST_DATABASE_URL is not set",
   },
-  { name: "build", cmd: ["npx", "next", "build"], env: { NEXT_TELEMETRY_DISABLED: "1", SESSION_SECRET: process.env.SESSION_SECRET ?? "build-only-secret-0123456789-abcdefghijkl" } },
+  { name: "build", cmd: ["npx", "tsx", "scripts/build.ts", "--if-stale"], env: { NEXT_TELEMETRY_DISABLED: "1", SESSION_SECRET: process.env.SESSION_SECRET ?? "build-only-secret-0123456789-abcdefghijkl" } },
   {
     // Every route handler, page and server action of the build with bad input; reads the data through a
     // second connection while the server runs, so it needs PostgreSQL.

@@ -1,6 +1,6 @@
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import fs from "node:fs";
+import { spawn, type ChildProcess } from "node:child_process";
 import postgres from "postgres";
+import { ensureCurrentBuild } from "../../scripts/build-state";
 import { openConnection, type Connection } from "../../lib/db/connection";
 import { migrate } from "../../lib/db/migrate";
 import { partners } from "../../lib/db/schema";
@@ -9,9 +9,7 @@ import { ensureDefaultLink } from "../../lib/referrals/default-link";
 
 /** Builds the app once when .next holds no build. */
 export function ensureBuild(): void {
-  if (fs.existsSync(".next/BUILD_ID")) return;
-  const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
-  if (build.status !== 0) throw new Error("next build failed");
+  if (!ensureCurrentBuild()) throw new Error("next build failed");
 }
 
 /** A fresh database on the server of `adminUrl` for the length of `fn`, dropped afterwards. */

@@ -122,3 +122,21 @@ test("bad input on the opportunity form shows field errors and saves nothing", a
   await page.keyboard.press("Escape");
   await expect(page.getByText("Broken Deal Inc")).toHaveCount(0);
 });
+
+test("a deal created in POC without a technical contact is refused on that field; named, it is created", async ({ page }) => {
+  await loginAs(page, "sales");
+  await page.getByRole("button", { name: "New opportunity" }).click();
+  const form = page.getByRole("form", { name: "New opportunity" });
+  await form.getByLabel("Customer", { exact: true }).fill("Proof Point Labs");
+  await form.getByLabel("Value", { exact: true }).fill("42000");
+  await form.getByLabel("Stage").selectOption({ label: "POC" });
+  await form.getByRole("button", { name: "Create opportunity" }).click();
+  const field = form.getByLabel("Technical contact", { exact: true });
+  await expect(field).toHaveAttribute("aria-invalid", "true");
+  await expect(form.getByText(/technical contact/i).first()).toBeVisible();
+  await expect(page.getByRole("list", { name: "POC deals" }).getByText("Proof Point Labs")).toHaveCount(0);
+  await field.fill("Tess Okafor");
+  await form.getByRole("button", { name: "Create opportunity" }).click();
+  await expect(form).toBeHidden();
+  await expect(page.getByRole("list", { name: "POC deals" }).getByText("Proof Point Labs")).toBeVisible();
+});

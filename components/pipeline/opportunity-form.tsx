@@ -1,6 +1,6 @@
 "use client";
 
-import { useState, useTransition } from "react";
+import { useEffect, useRef, useState, useTransition } from "react";
 import { toast } from "sonner";
 import { DOMAIN_LABELS } from "@/components/partners/labels";
 import { Button } from "@/components/ui/button";
@@ -45,6 +45,11 @@ export function OpportunityForm({ values, options, stages, currentUserId, canAss
   const [errors, setErrors] = useState<Record<string, string[]>>({});
   const [pending, startTransition] = useTransition();
   const editing = Boolean(values.id);
+  const formRef = useRef<HTMLFormElement>(null);
+  // After a refused save, the first field that needs attention takes the focus (and scrolls into view).
+  useEffect(() => {
+    formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [errors]);
 
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -56,8 +61,11 @@ export function OpportunityForm({ values, options, stages, currentUserId, canAss
         toast.success(editing ? "Opportunity saved" : "Opportunity created");
         onSaved(result.data.id);
       } else {
-        setErrors(result.fieldErrors ?? {});
-        if (!result.fieldErrors) toast.error(result.error);
+        // A stage rule of the database names its column (technical_contact_name): shown on that field.
+        const ruleField = result.field ? { [camelCase(result.field)]: [result.error] } : undefined;
+        const fieldErrors = result.fieldErrors ?? ruleField;
+        setErrors(fieldErrors ?? {});
+        if (!fieldErrors) toast.error(result.error);
       }
     });
   }
@@ -81,7 +89,7 @@ export function OpportunityForm({ values, options, stages, currentUserId, canAss
   );
 
   return (
-    <form noValidate onSubmit={onSubmit} className="grid gap-4" aria-label={editing ? "Edit opportunity" : "New opportunity"}>
+    <form ref={formRef} noValidate onSubmit={onSubmit} className="grid gap-4" aria-label={editing ? "Edit opportunity" : "New opportunity"}>
       {values.id ? <input type="hidden" name="id" value={values.id} /> : null}
       {text("customerName", "Customer", { required: true, autoFocus: !editing })}
       {text("title", "Deal title")}
@@ -144,4 +152,8 @@ export function OpportunityForm({ values, options, stages, currentUserId, canAss
       </div>
     </form>
   );
+}
+
+function camelCase(column: string): string {
+  return column.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
 }

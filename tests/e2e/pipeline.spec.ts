@@ -137,6 +137,10 @@ test("a deal created in POC without a technical contact is refused on that field
   await expect(page.getByRole("list", { name: "POC deals" }).getByText("Proof Point Labs")).toHaveCount(0);
   await field.fill("Tess Okafor");
   await form.getByRole("button", { name: "Create opportunity" }).click();
-  await expect(form).toBeHidden();
+  // Created, the sheet shows the deal for editing; closed, the card stands in POC.
+  const edit = page.getByRole("form", { name: "Edit opportunity" });
+  await expect(edit.getByLabel("Customer", { exact: true })).toHaveValue("Proof Point Labs");
+  await expect(edit.getByLabel("Technical contact", { exact: true })).toHaveValue("Tess Okafor");
+  await page.keyboard.press("Escape");
   await expect(page.getByRole("list", { name: "POC deals" }).getByText("Proof Point Labs")).toBeVisible();
 });

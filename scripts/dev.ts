@@ -1,7 +1,6 @@
 import { spawn, spawnSync } from "node:child_process";
 import { ensureCurrentBuild } from "./build-state";
 import { ensureLocalEnv } from "./local-env";
-import { printDemoLogins } from "./prepare-db";
 
 /**
  * README command 1. By default the app runs as a production build on the embedded database: built once per
@@ -20,9 +19,8 @@ if (!watch && !ensureCurrentBuild(env)) {
   process.exit(1);
 }
 // Migrated and seeded in a process of its own, so the embedded database's memory is returned before the server starts.
-const prepared = spawnSync(process.execPath, ["--import", "tsx", "scripts/db-prepare.ts"], { stdio: "inherit", env });
+const prepared = spawnSync(process.execPath, ["--import", "tsx", "scripts/db-prepare.ts", "--print-logins"], { stdio: "inherit", env });
 if (prepared.status !== 0) process.exit(prepared.status ?? 1);
-printDemoLogins(env.APP_URL);
 
 // The production server is the custom one `npm start` runs (scripts/next-server.ts).
 const child = watch

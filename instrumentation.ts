@@ -1,5 +1,9 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // Hosts that run `next start` or a platform of their own get the same refusal as `npm start`.
+  const { realtimeConfigProblem } = await import("@/lib/realtime/config");
+  const problem = realtimeConfigProblem();
+  if (problem) throw new Error(`PartnerOS cannot start: ${problem}`);
   // Clicks a previous process of this host spooled while the database was unreachable.
   const { recoverClickSpool } = await import("@/lib/referrals/click-queue");
   void recoverClickSpool();

@@ -1,6 +1,9 @@
 import { spawn } from "node:child_process";
 import { ensureLocalEnv } from "./local-env";
 import { prepareDatabase, printDemoLogins } from "./prepare-db";
+import { refuseUnworkableConfig } from "./startup-checks";
+
+refuseUnworkableConfig();
 
 const env = ensureLocalEnv();
 const port = env.PORT ?? "3000";

@@ -2,6 +2,9 @@ import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import { ensureLocalEnv } from "./local-env";
 import { prepareDatabase, printDemoLogins } from "./prepare-db";
+import { refuseUnworkableConfig } from "./startup-checks";
+
+refuseUnworkableConfig();
 
 const env = ensureLocalEnv();
 const port = env.PORT ?? "3000";

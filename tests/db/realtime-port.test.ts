@@ -192,6 +192,28 @@ describe.each([listenAdapter, supabaseAdapter])("realtime port: $name adapter", 
     }
   });
 
+  test("a deal handed to another referring partner reaches the partner it left, and the new one", async () => {
+    const orgA = await f.createPartner(db.conn);
+    const orgB = await f.createPartner(db.conn);
+    const sales = await f.createUser(db.conn, { role: "sales_manager" });
+    const deal = await f.createOpportunity(db.conn, { ownerId: sales.id, stageId: stages.lead, referringPartnerId: orgA.id });
+    await settle();
+    const [a, b] = await Promise.all([
+      adapter.listen(await f.createUser(db.conn, { role: "partner", partnerId: orgA.id }), ["opportunities"]),
+      adapter.listen(await f.createUser(db.conn, { role: "partner", partnerId: orgB.id }), ["opportunities"]),
+    ]);
+    try {
+      await db.conn.query("update public.opportunities set referring_partner_id = $2 where id = $1", [deal.id, orgB.id]);
+      const update = { table: "opportunities", op: "update", id: deal.id };
+      await eventually(() => {
+        expect(a.events).toContainEqual(update);
+        expect(b.events).toContainEqual(update);
+      });
+    } finally {
+      await Promise.all([a.stop(), b.stop()]);
+    }
+  });
+
   test("a join the database does not allow is refused", async () => {
     const orgA = await f.createPartner(db.conn);
     const orgB = await f.createPartner(db.conn);

@@ -56,8 +56,10 @@ export function createSupabaseRealtimeClient(initial: SupabaseSession, options: 
       accessToken: async () => session.accessToken,
       realtime: { ...(options.transport ? { transport: options.transport as never } : {}) },
     }));
-    // The token first: a private channel joined without one is refused.
-    void client.realtime.setAuth().then(() => {
+    // A client reopened after a quiet spell fetches a fresh token first; then the token goes out before
+    // any join, since a private channel joined without one is refused.
+    const ready = session.expiresAt - Date.now() > 60_000 ? Promise.resolve() : options.refresh().then((next) => void (session = next));
+    void ready.then(() => client.realtime.setAuth()).then(() => {
       if (supabase !== client) return;
       channels = session.topics.map((topic) => {
         const channel = client.channel(topic, { config: { private: true } });
@@ -73,6 +75,10 @@ export function createSupabaseRealtimeClient(initial: SupabaseSession, options: 
         return channel;
       });
       scheduleRefresh();
+    }, () => {
+      // No token to join with: the next subscription after this one closes tries again.
+      if (supabase === client) supabase = null;
+      setStatus("reconnecting");
     });
   };
 

@@ -81,14 +81,15 @@ export function realtimeConfigProblem(env: Env = process.env): string | null {
   return null;
 }
 
-let chosen: RealtimeConfig | undefined;
+// On globalThis: instrumentation and the route bundles are separate module instances of one process.
+const chosen = globalThis as typeof globalThis & { __partnerosRealtimeConfig?: RealtimeConfig };
 
-/** The adapter of this process, chosen once from the environment at first use. */
+/** The adapter of this process, chosen once from the environment (at start, by instrumentation.ts). */
 export function realtimeConfig(): RealtimeConfig {
-  return (chosen ??= readRealtimeConfig());
+  return (chosen.__partnerosRealtimeConfig ??= readRealtimeConfig());
 }
 
 /** Tests switch adapters between suites; the app never calls this. */
 export function resetRealtimeConfig(): void {
-  chosen = undefined;
+  delete chosen.__partnerosRealtimeConfig;
 }

@@ -1,5 +1,11 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // Hosts that run `next start` or a platform of their own get the same refusal as `npm start`.
+  const { realtimeConfig, realtimeConfigProblem } = await import("@/lib/realtime/config");
+  const problem = realtimeConfigProblem();
+  if (problem) throw new Error(`PartnerOS cannot start: ${problem}`);
+  // The realtime adapter is chosen here, once, for the life of the process.
+  realtimeConfig();
   // Clicks a previous process of this host spooled while the database was unreachable.
   const { recoverClickSpool } = await import("@/lib/referrals/click-queue");
   void recoverClickSpool();

@@ -1,6 +1,9 @@
 import { spawn, spawnSync } from "node:child_process";
 import { ensureCurrentBuild } from "./build-state";
 import { ensureLocalEnv } from "./local-env";
+import { refuseUnworkableConfig } from "./startup-checks";
+
+refuseUnworkableConfig();
 
 /**
  * README command 1. By default the app runs as a production build on the embedded database: built once per

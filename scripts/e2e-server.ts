@@ -31,6 +31,8 @@ delete env.SENDGRID_API_KEY;
 delete env.NEXT_PUBLIC_SUPABASE_URL;
 delete env.STRIPE_SECRET_KEY;
 delete env.STRIPE_API_BASE;
+delete env.DATABASE_PREPARE;
+delete env.REALTIME_ADAPTER;
 
 async function waitForBuild(): Promise<void> {
   // The main instance builds; this one waits for the build rather than racing it.

@@ -2,6 +2,7 @@ import http from "node:http";
 import "next/dist/server/node-environment";
 import next from "next";
 import { withPeerAddress } from "./peer-address";
+import { refuseUnworkableConfig } from "./startup-checks";
 
 /**
  * The production server: Next's request handler behind a plain Node HTTP server, for one reason. Route
@@ -9,6 +10,7 @@ import { withPeerAddress } from "./peer-address";
  * rate limits could not tell a forged header from a real address. Here the socket peer is written into a
  * header of our own, replacing any copy the client sent (lib/http/problem.ts `clientAddress`).
  */
+refuseUnworkableConfig();
 const port = Number(process.env.PORT ?? "3000");
 // Like `next start`: listen on every interface.
 const app = next({ dev: false, port, hostname: "localhost" });

@@ -2,6 +2,9 @@ import { spawn } from "node:child_process";
 import { ensureCurrentBuild } from "./build-state";
 import { ensureLocalEnv } from "./local-env";
 import { prepareDatabase, printDemoLogins } from "./prepare-db";
+import { refuseUnworkableConfig } from "./startup-checks";
+
+refuseUnworkableConfig();
 
 const env = ensureLocalEnv();
 const port = env.PORT ?? "3000";

@@ -13,18 +13,19 @@ import {
   type DragStartEvent,
 } from "@dnd-kit/core";
 import { arrayMove, sortableKeyboardCoordinates } from "@dnd-kit/sortable";
-import { useState } from "react";
+import { useSearchParams } from "next/navigation";
+import { useEffect, useRef, useState } from "react";
 import { toast } from "sonner";
 import { minorDigits } from "@/lib/money";
-import { moveOpportunityAction } from "@/lib/opportunities/actions";
+import { getBoardCardsAction, moveOpportunityAction } from "@/lib/opportunities/actions";
 import type { BoardCard, PipelineOptions, StageRow } from "@/lib/opportunities/queries";
+import { useRealtime } from "@/lib/realtime/use-realtime";
 import { boardAnnouncements } from "./board-announcements";
+import { patchColumns, type Columns } from "./board-patch";
 import { BoardColumn } from "./board-column";
 import { ASKABLE_FIELDS, MoveDialog, type AskableField, type MoveExtra, type MoveNeeds } from "./move-dialog";
 import { OpportunityCardBody } from "./opportunity-card";
 import { usePipelineParams } from "./use-pipeline-params";
-
-type Columns = Record<string, BoardCard[]>;
 
 interface PendingMove {
   card: BoardCard;
@@ -48,6 +49,42 @@ function majorUnits(card: BoardCard): string {
   return (card.valueMinor / 10 ** digits).toFixed(digits);
 }
 
+/**
+ * Other people's changes to deals: the cards that changed are refetched (under the board's filters) and
+ * patched into their columns, gathered over a short window; while a move of one's own is under way the
+ * patch waits, so a drag is never disturbed.
+ */
+function useLiveCards(setColumns: (update: (cols: Columns) => Columns) => void, busy: boolean) {
+  const search = useSearchParams();
+  const changed = useRef(new Set<string>());
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const state = useRef({ busy, search });
+  useEffect(() => {
+    state.current = { busy, search };
+  });
+  useEffect(() => () => clearTimeout(timer.current), []);
+
+  const flush = async () => {
+    timer.current = undefined;
+    if (state.current.busy) {
+      timer.current = setTimeout(() => void flush(), 300);
+      return;
+    }
+    const ids = [...changed.current].slice(0, 100);
+    for (const id of ids) changed.current.delete(id);
+    if (!ids.length) return;
+    const result = await getBoardCardsAction({ ids, search: Object.fromEntries(state.current.search.entries()) });
+    if (result.ok) setColumns((cols) => patchColumns(cols, ids, result.data.cards));
+    if (changed.current.size) timer.current ??= setTimeout(() => void flush(), 0);
+  };
+
+  useRealtime(["opportunities"], (event) => {
+    if (!event.id) return;
+    changed.current.add(event.id);
+    timer.current ??= setTimeout(() => void flush(), 120);
+  });
+}
+
 export function Board({ stages, cards, options, now }: { stages: StageRow[]; cards: BoardCard[]; options: PipelineOptions; now: number }) {
   const [columns, setColumns] = useState<Columns>(() => group(stages, cards));
   const [source, setSource] = useState(cards);
@@ -55,6 +92,7 @@ export function Board({ stages, cards, options, now }: { stages: StageRow[]; car
   const [pending, setPending] = useState<PendingMove | null>(null);
   const [inFlight, setInFlight] = useState(0);
   const { set } = usePipelineParams();
+  useLiveCards(setColumns, Boolean(active || pending || inFlight > 0));
 
   // Server data (a refresh after someone's change) replaces local state unless a move is under way.
   if (cards !== source && !active && !pending && inFlight === 0) {

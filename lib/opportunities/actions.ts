@@ -5,9 +5,12 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { ActionError, defineAction } from "@/lib/actions/safe-action";
 import { STAFF_ROLES } from "@/lib/auth/roles";
-import { opportunities, savedViews } from "@/lib/db/schema";
+import { opportunities, savedViews, workspaceSettings } from "@/lib/db/schema";
 import { rows } from "@/lib/db/session";
+import { minorDigits } from "@/lib/money";
 import { moveOpportunitySchema } from "./move-schema";
+import { filtersOf, pipelineParamsSchema } from "./params";
+import { listBoardCards } from "./queries";
 import { recalculateAfterChange } from "@/lib/opportunities/after-change";
 import { createStageTasks } from "@/lib/tasks/stage-templates";
 import { columnsOf } from "./columns";
@@ -35,6 +38,24 @@ export const updateOpportunityAction = defineAction({
     await recalculateAfterChange(tx, [input.id]);
     revalidatePath("/pipeline");
     return { id: input.id };
+  },
+});
+
+/**
+ * The current cards of the given deals under the board's filters (the page's search params): a live update
+ * refetches only what changed. A deal missing from the answer has left the board (closed in an earlier
+ * quarter, filtered out, deleted) or is not the viewer's to read.
+ */
+export const getBoardCardsAction = defineAction({
+  roles: STAFF_ROLES,
+  schema: z.object({
+    ids: z.array(z.uuid()).min(1).max(100),
+    search: z.record(z.string().max(40), z.string().max(200)).refine((r) => Object.keys(r).length <= 30, "Too many parameters").default({}),
+  }),
+  handler: async ({ ids, search }, { tx }) => {
+    const [settings] = await tx.select({ currency: workspaceSettings.currency }).from(workspaceSettings);
+    const filters = filtersOf(pipelineParamsSchema.parse(search), 10 ** minorDigits(settings?.currency ?? "USD"));
+    return { cards: await listBoardCards(tx, filters, new Date(), ids) };
   },
 });
 

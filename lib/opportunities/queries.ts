@@ -65,8 +65,11 @@ const cardColumns = {
   updatedAt: opportunities.updatedAt,
 };
 
-/** Cards for the board: every open deal, and deals closed this quarter (older closed deals live in the list view). */
-export async function listBoardCards(tx: Tx, filters: PipelineFilters, now = new Date()) {
+/**
+ * Cards for the board: every open deal, and deals closed this quarter (older closed deals live in the list view).
+ * `ids` narrows it to those deals (a live update refetches only the cards that changed).
+ */
+export async function listBoardCards(tx: Tx, filters: PipelineFilters, now = new Date(), ids?: readonly string[]) {
   const quarter = quarterOf(now);
   return tx
     .select(cardColumns)
@@ -75,7 +78,13 @@ export async function listBoardCards(tx: Tx, filters: PipelineFilters, now = new
     .innerJoin(profiles, eq(profiles.id, opportunities.ownerId))
     .leftJoin(isvPartner, eq(isvPartner.id, opportunities.isvPartnerId))
     .leftJoin(referrer, eq(referrer.id, opportunities.referringPartnerId))
-    .where(and(or(and(eq(stages.isWon, false), eq(stages.isLost, false)), gte(opportunities.actualCloseDate, quarter.start)), ...filterConditions(filters)))
+    .where(
+      and(
+        or(and(eq(stages.isWon, false), eq(stages.isLost, false)), gte(opportunities.actualCloseDate, quarter.start)),
+        ...filterConditions(filters),
+        ...(ids ? [inArray(opportunities.id, [...ids])] : []),
+      ),
+    )
     .orderBy(asc(opportunities.position), asc(opportunities.id));
 }
 

@@ -1,7 +1,11 @@
 import "server-only";
 import { getConnection } from "@/lib/db/client";
-import { parseChangeEvent, type ChangeEvent, type RealtimeTable } from "./events";
+import { parseChangeNotice, type ChangeEvent, type ChangeNotice, type RealtimeTable } from "./events";
 import { visibleEvents, type Viewer } from "./visibility";
+
+// The local realtime adapter's server half: one LISTEN per instance, batched, each batch's visibility
+// decided by the database as each subscriber (visibility.ts), fanned out to the SSE streams of
+// app/api/realtime/route.ts. The browser half is client-listen.ts.
 
 export const CHANGES_CHANNEL = "partneros_changes";
 
@@ -22,7 +26,7 @@ export class RealtimeLimitError extends Error {
 
 interface Hub {
   subscribers: Set<Subscriber>;
-  pending: Map<string, ChangeEvent>;
+  pending: Map<string, ChangeNotice>;
   flushing?: ReturnType<typeof setTimeout>;
   listening?: Promise<void>;
 }
@@ -46,13 +50,13 @@ export const maxStreamsPerInstance = () => limit("REALTIME_MAX_STREAMS", 1000);
 /** How long change notifications are gathered into one batch: one bulk update becomes one fan-out. */
 export const batchWindowMs = () => limit("REALTIME_BATCH_MS", 75);
 
-/** Whether this subscriber may learn of the change (the row is read back through RLS when the payload cannot tell). */
-export async function maySee(subscriber: Subscriber, event: ChangeEvent): Promise<boolean> {
-  const visible = await visibleEvents([subscriber], () => [event]);
+/** Whether this subscriber may learn of the change, as the database decides it for a batch of one. */
+export async function maySee(subscriber: Viewer, notice: ChangeNotice): Promise<boolean> {
+  const visible = await visibleEvents([subscriber], () => [notice]);
   return (visible.get(subscriber)?.length ?? 0) > 0;
 }
 
-async function dispatch(events: ChangeEvent[]) {
+async function dispatch(events: ChangeNotice[]) {
   const subscribers = [...hub.subscribers].filter((s) => events.some((e) => s.tables.has(e.table)));
   if (!subscribers.length) return;
   try {
@@ -76,9 +80,11 @@ function flush() {
 /** A batch is sent early at this size, so one huge update becomes several bounded read-backs, not one unbounded one. */
 const MAX_BATCH = 500;
 
-/** Gathers a notification into the current batch; repeats of the same row change collapse into one. */
-export function enqueueChange(event: ChangeEvent) {
-  hub.pending.set(`${event.table}:${event.op}:${event.id ?? ""}:${event.partnerId ?? ""}:${event.userId ?? ""}`, event);
+/** Gathers a notification into the current batch; repeats of the same row change collapse into one (with all their topics). */
+export function enqueueChange(notice: ChangeNotice) {
+  const key = `${notice.table}:${notice.op}:${notice.id ?? ""}`;
+  const earlier = hub.pending.get(key);
+  hub.pending.set(key, earlier ? { ...notice, topics: [...new Set([...earlier.topics, ...notice.topics])] } : notice);
   if (hub.pending.size >= MAX_BATCH) {
     clearTimeout(hub.flushing);
     flush();
@@ -91,8 +97,8 @@ function ensureListening(): Promise<void> {
   hub.listening ??= (async () => {
     const conn = await getConnection();
     await conn.listen(CHANGES_CHANNEL, (payload) => {
-      const event = parseChangeEvent(payload);
-      if (event) enqueueChange(event);
+      const notice = parseChangeNotice(payload);
+      if (notice) enqueueChange(notice);
     });
   })().catch((error: unknown) => {
     hub.listening = undefined;

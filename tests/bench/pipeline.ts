@@ -68,8 +68,6 @@ async function realtimeBench(conn: Connection, engine: string, fx: Awaited<Retur
   let resolveNext: (() => void) | null = null;
   const stop = await subscribe({
     claims: fx.vpClaims,
-    role: "vp",
-    partnerId: null,
     tables: new Set(["opportunities"]),
     send: (e) => {
       if (e.id === opportunityId) resolveNext?.();

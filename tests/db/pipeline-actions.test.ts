@@ -11,7 +11,7 @@ vi.mock("next/headers", () => ({
 }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
-const { createOpportunityAction, updateOpportunityAction, bulkUpdateOpportunitiesAction, moveOpportunityAction } = await import("@/lib/opportunities/actions");
+const { createOpportunityAction, updateOpportunityAction, bulkUpdateOpportunitiesAction, moveOpportunityAction, getBoardCardsAction } = await import("@/lib/opportunities/actions");
 const { importOpportunitiesAction } = await import("@/lib/opportunities/import");
 const { sessionCookieName } = await import("@/lib/auth/cookie");
 
@@ -170,5 +170,23 @@ describe("CSV import", () => {
       { customer_name: "Good One", value_minor: "100000", isv_partner_id: isv.id, history: 1 },
       { customer_name: "Good Two", value_minor: "250050", isv_partner_id: null, history: 1 },
     ]);
+  });
+});
+
+describe("live board refetch", () => {
+  test("returns the current cards of the changed deals under the board's filters; a partner gets nothing", async () => {
+    await as(sales);
+    const mine = await f.createOpportunity(db.conn, { ownerId: sales.id, stageId: stages.demo });
+    const theirs = await f.createOpportunity(db.conn, { ownerId: other.id, stageId: stages.lead });
+    const result = await getBoardCardsAction({ ids: [mine.id, theirs.id], search: {} });
+    expect(result.ok && result.data.cards.map((c) => [c.id, c.stageId]).sort()).toEqual([[mine.id, stages.demo], [theirs.id, stages.lead]].sort());
+    // Under an owner filter the other person's deal is not on the board: the client drops it.
+    const filtered = await getBoardCardsAction({ ids: [mine.id, theirs.id], search: { owner: sales.id } });
+    expect(filtered.ok && filtered.data.cards.map((c) => c.id)).toEqual([mine.id]);
+    const bad = await getBoardCardsAction({ ids: ["not-a-uuid"], search: {} });
+    expect(bad.ok).toBe(false);
+    const org = await f.createPartner(db.conn);
+    await as(await f.createUser(db.conn, { role: "partner", partnerId: org.id }));
+    expect((await getBoardCardsAction({ ids: [mine.id], search: {} })).ok).toBe(false);
   });
 });

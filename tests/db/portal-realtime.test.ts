@@ -2,6 +2,7 @@ import { afterAll, beforeAll, expect, test } from "vitest";
 import type { ChangeEvent, RealtimeTable } from "@/lib/realtime/events";
 import { subscribe, type Subscriber } from "@/lib/realtime/hub";
 import { createTestDatabase, type TestDatabase } from "../support/db";
+import { eventually } from "../support/eventually";
 import * as f from "../support/factories";
 import { createDefaultStages } from "../support/pipeline";
 
@@ -23,30 +24,16 @@ const TABLES = new Set<RealtimeTable>([
   "partners",
 ]);
 
-function collector(user: f.TestUser, partnerId: string | null) {
+function collector(user: f.TestUser) {
   const events: ChangeEvent[] = [];
   const subscriber: Subscriber = {
     claims: user.claims,
-    role: user.role,
-    partnerId,
     tables: TABLES,
     send: (e) => events.push(e),
   };
   return { events, subscriber };
 }
 
-async function eventually(check: () => void, ms = 3000) {
-  const started = Date.now();
-  for (;;) {
-    try {
-      check();
-      return;
-    } catch (error) {
-      if (Date.now() - started > ms) throw error;
-      await new Promise((r) => setTimeout(r, 25));
-    }
-  }
-}
 
 test("a partner's open pages hear of its referred deals, tier changes, badges and registrations, and nothing of another partner's", async () => {
   const stages = await createDefaultStages(db.conn);
@@ -54,8 +41,8 @@ test("a partner's open pages hear of its referred deals, tier changes, badges an
   const orgA = await f.createPartner(db.conn, { tierId: tier.id });
   const orgB = await f.createPartner(db.conn, { tierId: tier.id });
   const sales = await f.createUser(db.conn, { role: "sales_manager" });
-  const a = collector(await f.createUser(db.conn, { role: "partner", partnerId: orgA.id }), orgA.id);
-  const b = collector(await f.createUser(db.conn, { role: "partner", partnerId: orgB.id }), orgB.id);
+  const a = collector(await f.createUser(db.conn, { role: "partner", partnerId: orgA.id }));
+  const b = collector(await f.createUser(db.conn, { role: "partner", partnerId: orgB.id }));
   const unsubscribe = await Promise.all([subscribe(a.subscriber), subscribe(b.subscriber)]);
 
   const deal = await f.createOpportunity(db.conn, {

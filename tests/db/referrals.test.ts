@@ -455,19 +455,18 @@ describe("links and landing pages", () => {
   });
 
   test("live events of clicks and referrals reach only the owning partner's users and staff", async () => {
-    const subscriber = (user: f.TestUser, partnerId: string | null) => ({
-      claims: user.claims,
-      role: user.role,
-      partnerId,
-      tables: new Set(["referral_clicks", "referrals"] as const),
-      send: () => {},
-    });
+    const subscriber = (user: f.TestUser) => ({ claims: user.claims });
+    // The topics the change triggers announce a row to (private.realtime_topics), as the NOTIFY carries them.
+    const notice = async (table: "referral_clicks" | "referrals", partnerId: string | null) => {
+      const [row] = await db.conn.query<{ topics: string[] }>("select private.realtime_topics($1, jsonb_build_object('partner_id', $2::uuid)) as topics", [table, partnerId]);
+      return { table, op: "insert" as const, id: "1", topics: row!.topics };
+    };
     for (const table of ["referral_clicks", "referrals"] as const) {
-      const event = { table, op: "insert" as const, id: "1", partnerId: partnerB.id };
-      expect(await maySee(subscriber(userB, partnerB.id), event)).toBe(true);
-      expect(await maySee(subscriber(userA, partnerA.id), event)).toBe(false);
-      expect(await maySee(subscriber(userA, partnerA.id), { ...event, partnerId: null })).toBe(false);
-      expect(await maySee(subscriber(staff, null), event)).toBe(true);
+      const event = await notice(table, partnerB.id);
+      expect(await maySee(subscriber(userB), event)).toBe(true);
+      expect(await maySee(subscriber(userA), event)).toBe(false);
+      expect(await maySee(subscriber(userA), await notice(table, null))).toBe(false);
+      expect(await maySee(subscriber(staff), event)).toBe(true);
     }
   });
 });

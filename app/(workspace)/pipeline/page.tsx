@@ -69,7 +69,8 @@ export default async function PipelinePage({ searchParams }: { searchParams: Pro
   );
   return (
     <div className="grid gap-5">
-      <LiveRefresh tables={["opportunities", "stages"]} />
+      {/* The board refetches the cards that change; the list view and a stage change re-render the page. */}
+      <LiveRefresh tables={params.view === "list" ? ["opportunities", "stages"] : ["stages"]} />
       <PageHeader
         title="Pipeline"
         description="Every opportunity from lead to close. Drag a card, or focus it and press ← → to change its stage, Space to reorder, Enter to open."

@@ -1,7 +1,9 @@
-// GET /api/realtime?tables=a,b — server-sent change events for the signed-in user, filtered through RLS.
+// GET /api/realtime?tables=a,b — the local realtime adapter: server-sent change events for the signed-in
+// user, each batch decided by the database as that user (lib/realtime/visibility.ts).
 import { getCurrentUser } from "@/lib/auth/session";
 import { problem } from "@/lib/http/problem";
 import { isRealtimeTable, type ChangeEvent, type RealtimeTable } from "@/lib/realtime/events";
+import { realtimeConfig } from "@/lib/realtime/config";
 import { RealtimeLimitError, subscribe } from "@/lib/realtime/hub";
 
 export const dynamic = "force-dynamic";
@@ -9,6 +11,9 @@ export const dynamic = "force-dynamic";
 export async function GET(request: Request) {
   const user = await getCurrentUser();
   if (!user) return problem(401, "Sign in first");
+  if (realtimeConfig().adapter !== "listen") {
+    return problem(404, "This server delivers live updates through Supabase Realtime", { detail: "See GET /api/realtime/session." });
+  }
   const requested = (new URL(request.url).searchParams.get("tables") ?? "").split(",").filter(Boolean);
   const unknown = requested.filter((t) => !isRealtimeTable(t));
   if (requested.length === 0 || unknown.length > 0) {
@@ -38,8 +43,6 @@ export async function GET(request: Request) {
     // Admitted before the stream opens, so a full instance answers with a status rather than a broken stream.
     unsubscribe = await subscribe({
       claims: user.claims,
-      role: user.role,
-      partnerId: user.partnerId,
       tables: new Set(requested as RealtimeTable[]),
       send: (event: ChangeEvent) => write(`event: change\ndata: ${JSON.stringify(event)}\n\n`),
     });

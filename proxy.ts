@@ -36,6 +36,7 @@ export async function proxy(request: NextRequest) {
 
   // The auth port's cookie refresh hook (a no-op for the local adapter, whose cookie needs none).
   await refreshSessionCookies({
+    get: (name) => request.cookies.get(name)?.value,
     getAll: () => request.cookies.getAll(),
     set: (name, value, options) => {
       request.cookies.set(name, value);

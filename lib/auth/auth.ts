@@ -19,6 +19,7 @@ export function auth(): AuthPort {
 export async function requestCookies(): Promise<CookieJar> {
   const store = await cookies();
   return {
+    get: (name) => store.get(name)?.value,
     getAll: () => store.getAll(),
     set: (name, value, options) => {
       try {

@@ -16,6 +16,7 @@ export interface CookieOptions {
 
 /** The request's cookies: next/headers in the app, the proxy's request and response, a plain map in tests. */
 export interface CookieJar {
+  get(name: string): string | undefined;
   getAll(): { name: string; value: string }[];
   set(name: string, value: string, options: CookieOptions): void;
 }

@@ -20,9 +20,15 @@ export interface AuthRouteContext extends AuthContext {
 
 /** The port and its request context for a route handler. */
 export async function authContext(request: Request): Promise<AuthRouteContext> {
-  const incoming = (await cookies()).getAll();
+  const store = await cookies();
+  const incoming = store.getAll();
   const pending = new Map<string, { value: string; options: CookieOptions }>();
   const jar: CookieJar = {
+    get: (name) => {
+      const set = pending.get(name);
+      if (set) return set.options.maxAge === 0 ? undefined : set.value;
+      return store.get(name)?.value;
+    },
     getAll: () => [
       ...incoming.filter((c) => !pending.has(c.name)),
       ...[...pending].filter(([, c]) => c.options.maxAge !== 0).map(([name, c]) => ({ name, value: c.value })),

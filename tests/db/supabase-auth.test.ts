@@ -27,6 +27,7 @@ let peer = 0;
 function browser(): CookieJar & { names: () => string[] } {
   const store = new Map<string, string>();
   return {
+    get: (name) => store.get(name),
     getAll: () => [...store].map(([name, value]) => ({ name, value })),
     set: (name, value, options) => void (options.maxAge === 0 ? store.delete(name) : store.set(name, value)),
     names: () => [...store.keys()],
@@ -204,6 +205,12 @@ describe("Supabase Auth adapter against the local GoTrue contract server", () =>
     expect(await plainPort.canReset(undefined, jar)).toBe(true);
     expect(await plainPort.resetPassword({ password: "callback long pw" }, ctx(jar))).toEqual({ ok: true, value: { home: "/portal" } });
     expect(await plainPort.callback(new URLSearchParams({ code: crypto.randomUUID() }), ctx(browser()))).toBeNull();
+
+    // An ordinary session cannot set a password without the current one.
+    const signedIn = browser();
+    expect((await plainPort.signIn({ email: input.email, password: "callback long pw" }, ctx(signedIn))).ok).toBe(true);
+    expect(await plainPort.canReset(undefined, signedIn)).toBe(false);
+    expect(await plainPort.resetPassword({ password: "hijacked long pw" }, ctx(signedIn))).toMatchObject({ ok: false, status: 400 });
   });
 
   test("the proxy's refresh hook renews an expiring access token under the same session id", async () => {

@@ -76,7 +76,8 @@ export async function startGoTrueServer(options: GoTrueOptions) {
 
   const requests: { method: string; path: string; body: Json }[] = [];
   const mails: CapturedMail[] = [];
-  const sessions = new Map<string, { userId: string; aal: string }>();
+  /** Live sessions with how each was authenticated (its `amr`, which a refresh keeps). */
+  const sessions = new Map<string, { userId: string; method: string; at: number }>();
   const refreshTokens = new Map<string, { sessionId: string; revoked: boolean }>();
   const otps = new Map<string, OneTimeToken>();
   const authCodes = new Map<string, { userId: string; codeChallenge: string; type: string }>();
@@ -103,9 +104,10 @@ export async function startGoTrueServer(options: GoTrueOptions) {
     is_anonymous: false,
   });
 
-  async function issueSession(user: UserRow, sessionId: string = randomUUID(), method = "password") {
-    sessions.set(sessionId, { userId: user.id, aal: "aal1" });
+  async function issueSession(user: UserRow, sessionId: string = randomUUID(), how = "password") {
     const now = Math.floor(Date.now() / 1000);
+    const session = sessions.get(sessionId) ?? { userId: user.id, method: how, at: now };
+    sessions.set(sessionId, session);
     const accessToken = await new SignJWT({
       email: user.email,
       phone: "",
@@ -113,7 +115,7 @@ export async function startGoTrueServer(options: GoTrueOptions) {
       user_metadata: meta(user.raw_user_meta_data),
       role: "authenticated",
       aal: "aal1",
-      amr: [{ method, timestamp: now }],
+      amr: [{ method: session.method, timestamp: session.at }],
       session_id: sessionId,
       is_anonymous: false,
     })
@@ -291,7 +293,7 @@ export async function startGoTrueServer(options: GoTrueOptions) {
         if (!otp) return fail(403, "otp_expired", "Email link is invalid or has expired");
         if (otp.type !== "recovery") await confirm(otp.userId);
         const user = (await findUser("id", otp.userId))!;
-        return { status: 200, body: await issueSession(user, randomUUID(), "otp") };
+        return { status: 200, body: await issueSession(user, randomUUID(), otp.type === "recovery" ? "recovery" : "otp") };
       }
       if (method === "GET") {
         // The link in GoTrue's own emails: redeems the token and sends the browser to redirect_to with a PKCE code.

@@ -47,7 +47,7 @@ export function createLocalAuth(secret: () => string = () => serverEnv().SESSION
     },
     acceptInvite: async (input, ctx) => landed(ctx, await acceptInvitation(ctx.conn, input, new Date(), ctx)),
     async claims(jar) {
-      const token = jar.getAll().find((c) => c.name === sessionCookieName())?.value;
+      const token = jar.get(sessionCookieName());
       return token ? verifySession(token, secret()) : null;
     },
     // Local emails link to our own routes; nothing arrives at the provider callback.

@@ -42,6 +42,7 @@ export function supabaseAdminClient(config: SupabaseAuthConfig): SupabaseClient 
 export function throwawayJar(): CookieJar {
   const store = new Map<string, string>();
   return {
+    get: (name) => store.get(name),
     getAll: () => [...store].map(([name, value]) => ({ name, value })),
     set: (name, value, options) => (options.maxAge === 0 ? store.delete(name) : store.set(name, value)),
   };

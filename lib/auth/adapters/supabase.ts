@@ -199,10 +199,8 @@ export function createSupabaseAuth(deps: SupabaseAuthDeps): AuthPort {
     },
 
     async canReset(token, jar) {
-      if (token) return true;
       // Supabase's own recovery email goes through /auth/callback, which leaves a recovery session instead of a token.
-      const { data } = await client(jar).auth.getClaims();
-      return Boolean(data?.claims?.sub);
+      return Boolean(token) || (await isRecoverySession(client(jar)));
     },
 
     async resetPassword({ token, password }, ctx) {
@@ -210,7 +208,8 @@ export function createSupabaseAuth(deps: SupabaseAuthDeps): AuthPort {
       if (token) {
         const { error } = await supabase.auth.verifyOtp({ token_hash: token, type: "recovery" });
         if (error) return expiredResetLink();
-      }
+        // Without a token only a session a recovery link opened may set a password without the current one.
+      } else if (!(await isRecoverySession(supabase))) return expiredResetLink();
       const { data, error } = await supabase.auth.updateUser({ password });
       if (error || !data.user) return expiredResetLink();
       const { id, email } = data.user;
@@ -315,6 +314,14 @@ export function createSupabaseAuth(deps: SupabaseAuthDeps): AuthPort {
       return hookEmail(parsed.data, ctx);
     },
   };
+}
+
+/** A session opened by a recovery link within the last hour (its `amr` claim says how it was authenticated). */
+async function isRecoverySession(supabase: SupabaseClient): Promise<boolean> {
+  const { data } = await supabase.auth.getClaims();
+  const amr = (data?.claims?.amr ?? []) as { method?: string; timestamp?: number }[];
+  const now = Date.now() / 1000;
+  return amr.some((m) => m.method === "recovery" && typeof m.timestamp === "number" && now - m.timestamp < 3600);
 }
 
 const OTP_TYPES = new Set(["signup", "email", "recovery", "invite", "magiclink", "email_change"]);

@@ -1,5 +1,8 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // A configuration that cannot work stops the start with the variable to fix, instead of failing per request.
+  const { assertStartupConfig } = await import("@/lib/startup-config");
+  assertStartupConfig();
   // Hosts that run `next start` or a platform of their own get the same refusal as `npm start`.
   const { realtimeConfig, realtimeConfigProblem } = await import("@/lib/realtime/config");
   const problem = realtimeConfigProblem();

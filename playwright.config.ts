@@ -2,6 +2,11 @@ import { defineConfig, devices } from "@playwright/test";
 
 const port = process.env.E2E_PORT ?? "3100";
 const stripePort = process.env.E2E_STRIPE_APP_PORT ?? "3101";
+const supabasePort = process.env.E2E_SUPABASE_APP_PORT ?? "3102";
+// Supabase mode needs PostgreSQL: the GoTrue contract server writes the app database's auth.users.
+const supabaseMode = Boolean(process.env.TEST_DATABASE_URL);
+/** The flows that run a second time on Supabase Auth. */
+const SUPABASE_SPECS = /\/(auth|invite-realtime|portal-onboarding)\.spec\.ts$/;
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -34,6 +39,8 @@ export default defineConfig({
     { name: "app", testIgnore: /\.stripe\.spec\.ts$/ },
     // Payouts through Stripe Connect: a second instance with keys, against the local contract server.
     { name: "stripe", testMatch: /\.stripe\.spec\.ts$/, use: { baseURL: `http://localhost:${stripePort}` } },
+    // Sign-up, invitations and onboarding on the Supabase adapter, against the local GoTrue contract server.
+    ...(supabaseMode ? [{ name: "supabase", testMatch: SUPABASE_SPECS, use: { baseURL: `http://localhost:${supabasePort}` } }] : []),
   ],
   webServer: [
     {
@@ -53,5 +60,18 @@ export default defineConfig({
       stdout: "pipe",
       stderr: "pipe",
     },
+    ...(supabaseMode
+      ? [
+          {
+            command: "npx tsx scripts/e2e-server.ts",
+            env: { E2E_SUPABASE: "1" },
+            url: `http://localhost:${supabasePort}/api/health`,
+            timeout: 600_000,
+            reuseExistingServer: !process.env.CI,
+            stdout: "pipe" as const,
+            stderr: "pipe" as const,
+          },
+        ]
+      : []),
   ],
 });

@@ -1,6 +1,5 @@
-import { createServerClient } from "@supabase/ssr";
 import { NextResponse, type NextRequest } from "next/server";
-import WebSocket from "ws";
+import { refreshSessionCookies } from "@/lib/auth/refresh";
 import { contentSecurityPolicy, createNonce } from "@/lib/security/headers";
 import { malformedActionBody } from "@/lib/http/action-body";
 import { malformedPath } from "@/lib/http/url";
@@ -10,7 +9,7 @@ const badRequest = (title: string, detail: string) =>
 
 /**
  * Passes the requested path to server components (for post-login returns), sets the page's
- * Content-Security-Policy with a fresh script nonce and, with Supabase Auth, refreshes the session
+ * Content-Security-Policy with a fresh script nonce and lets the auth port refresh the session
  * cookies. Authorization itself happens in every page, action and route.
  */
 export async function proxy(request: NextRequest) {
@@ -35,22 +34,20 @@ export async function proxy(request: NextRequest) {
   };
   let response = respond();
 
-  const url = process.env.NEXT_PUBLIC_SUPABASE_URL;
-  const key = process.env.NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY;
-  if (url && key) {
-    const supabase = createServerClient(url, key, {
-      realtime: { transport: WebSocket as never },
-      cookies: {
-        getAll: () => request.cookies.getAll(),
-        setAll: (toSet) => {
-          for (const { name, value } of toSet) request.cookies.set(name, value);
-          response = respond();
-          for (const { name, value, options } of toSet) response.cookies.set(name, value, options);
-        },
-      },
-    });
-    await supabase.auth.getClaims();
-  }
+  // The auth port's cookie refresh hook (a no-op for the local adapter, whose cookie needs none).
+  await refreshSessionCookies({
+    get: (name) => request.cookies.get(name)?.value,
+    getAll: () => request.cookies.getAll(),
+    set: (name, value, options) => {
+      request.cookies.set(name, value);
+      // Server components of this request read the refreshed cookie, not the one that just expired.
+      headers.set("cookie", request.cookies.toString());
+      const carried = response.cookies.getAll();
+      response = respond();
+      for (const cookie of carried) response.cookies.set(cookie);
+      response.cookies.set(name, value, options);
+    },
+  });
   return response;
 }
 

@@ -10,6 +10,8 @@ const serverEnvSchema = z.object({
   CRON_SECRET: z.string().min(16).optional(),
   NEXT_PUBLIC_SUPABASE_URL: z.url().optional(),
   NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY: z.string().optional(),
+  SUPABASE_SERVICE_ROLE_KEY: z.string().optional(),
+  SUPABASE_AUTH_HOOK_SECRET: z.string().optional(),
   SENDGRID_API_KEY: z.string().optional(),
   SENDGRID_BASE_URL: z.url().optional(),
   EMAIL_FROM: z.string().default("PartnerOS <no-reply@partneros.local>"),
@@ -30,10 +32,6 @@ export function serverEnv(): ServerEnv {
   }
   cached = parsed.data;
   return cached;
-}
-
-export function isSupabaseAuth(): boolean {
-  return Boolean(process.env.NEXT_PUBLIC_SUPABASE_URL);
 }
 
 export function isLocalEmail(): boolean {

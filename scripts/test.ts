@@ -22,7 +22,9 @@ const steps: { name: string; cmd: string[]; env?: Record<string, string>; skip?:
     cmd: ["npx", "tsx", "tests/fuzz/run.ts"],
     skip: process.env.TEST_DATABASE_URL ? undefined : "TEST_DATABASE_URL is not set",
   },
-  { name: "end-to-end", cmd: ["npx", "playwright", "test"] },
+  // With TEST_DATABASE_URL the Playwright config adds the `supabase` project: the auth, invitation and onboarding
+  // flows again on Supabase Auth against the GoTrue contract server, on a PostgreSQL database of its own.
+  { name: process.env.TEST_DATABASE_URL ? "end-to-end (local and Supabase Auth)" : "end-to-end (local auth; Supabase Auth needs TEST_DATABASE_URL)", cmd: ["npx", "playwright", "test"] },
 ];
 
 const only = process.argv.slice(2);

@@ -1,16 +1,13 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
-import { cookies, headers } from "next/headers";
+import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
-import { isSupabaseAuth, serverEnv } from "@/lib/env";
 import { partners, profiles } from "@/lib/db/schema";
 import type { AppRole } from "@/lib/domain/enums";
 import { withSession, type SessionClaims } from "@/lib/db/session";
-import { sessionCookieName } from "./cookie";
-import { verifySession } from "./jwt";
+import { auth, requestCookies } from "./auth";
 import { isSessionId, sessionIsLive } from "./sessions";
-import { getSupabaseClaims } from "./supabase";
 
 export interface CurrentUser {
   id: string;
@@ -25,10 +22,7 @@ export interface CurrentUser {
 
 /** Verified claims of the request's session, or null. Never trusts an unverified cookie. */
 export async function getClaims(): Promise<SessionClaims | null> {
-  if (isSupabaseAuth()) return getSupabaseClaims();
-  const token = (await cookies()).get(sessionCookieName())?.value;
-  if (!token) return null;
-  return verifySession(token, serverEnv().SESSION_SECRET);
+  return auth().claims(await requestCookies());
 }
 
 /**

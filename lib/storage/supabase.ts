@@ -1,4 +1,5 @@
 import { createClient } from "@supabase/supabase-js";
+import WebSocket from "ws";
 import { assertSafeKey, type StoragePort } from "./port";
 
 export interface SupabaseStorageConfig {
@@ -10,6 +11,8 @@ export interface SupabaseStorageConfig {
 /** Supabase Storage through the service role: authorization already happened in our RLS transaction. */
 export function createSupabaseStorage(config: SupabaseStorageConfig): StoragePort {
   const client = createClient(config.url, config.serviceRoleKey, {
+    // Node 20 has no global WebSocket, which supabase-js's realtime client needs at construction.
+    realtime: { transport: WebSocket as never },
     auth: { persistSession: false, autoRefreshToken: false },
   });
   const bucket = () => client.storage.from(config.bucket);

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { acceptInvitation, requestPasswordReset, resetPassword, signUp, verifyEmail } from "@/lib/auth/local-auth";
-import { changePassword, logIn } from "@/lib/auth/local-login";
+import { acceptInvitation, requestPasswordReset, resetPassword, signUp, verifyEmail } from "@/lib/auth/adapters/local-accounts";
+import { changePassword, logIn } from "@/lib/auth/adapters/local-login";
 import { hashPassword } from "@/lib/auth/password";
 import { hashToken } from "@/lib/auth/tokens";
 import { rows, withSystem } from "@/lib/db/session";

@@ -6,8 +6,8 @@ import * as f from "../support/factories";
 
 const { POST: login } = await import("@/app/api/auth/login/route");
 const { POST: signup } = await import("@/app/api/auth/signup/route");
-const { logIn } = await import("@/lib/auth/local-login");
-const { requestPasswordReset, resetPassword } = await import("@/lib/auth/local-auth");
+const { logIn } = await import("@/lib/auth/adapters/local-login");
+const { requestPasswordReset, resetPassword } = await import("@/lib/auth/adapters/local-accounts");
 const { inviteColleagueAction } = await import("@/lib/partner-account/actions");
 
 let db: TestDatabase;

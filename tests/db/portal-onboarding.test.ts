@@ -24,7 +24,7 @@ const { submitApplicationAction, approveApplicationAction, rejectApplicationActi
 const { updateProgramSettingsAction } = await import("@/lib/program/actions");
 const onboarding = await import("@/lib/onboarding/actions");
 const { inviteColleagueAction, updateEmailPreferencesAction } = await import("@/lib/partner-account/actions");
-const { acceptInvitation } = await import("@/lib/auth/local-auth");
+const { acceptInvitation } = await import("@/lib/auth/adapters/local-accounts");
 const { sessionCookieName } = await import("@/lib/auth/cookie");
 const { seedProgramDocuments } = await import("@/lib/seed/program-documents");
 

@@ -72,7 +72,7 @@ describe("a copied cookie stops working", () => {
       expect(await statusWith(cookie, route)).toBe(200);
       const copy = cookie;
       setSessionCookie(cookie);
-      const out = await logout();
+      const out = await logout(post({}));
       expect(out.status).toBe(303);
       expect(out.headers.get("set-cookie")).toContain(`${sessionCookieName()}=;`);
       expect(await statusWith(copy, route)).toBe(401);
@@ -128,7 +128,7 @@ describe("a copied cookie stops working", () => {
     expect(sessions).toHaveLength(3);
     expect(sessions.filter((s) => s.userAgent === "vitest")).toHaveLength(2);
     setSessionCookie(laptop);
-    const out = await signOutEverywhere();
+    const out = await signOutEverywhere(post({}));
     expect(out.status).toBe(303);
     expect(new URL(out.headers.get("location")!).pathname).toBe("/login");
     expect(await statusWith(phone, "earnings")).toBe(401);

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { DEMO, login, loginAs, uniqueIp } from "./helpers";
+import { DEMO, forgeRoleClaim, login, loginAs, uniqueIp } from "./helpers";
 
 test.describe("demo logins", () => {
   for (const [who, account] of Object.entries(DEMO)) {
@@ -90,13 +90,10 @@ test("a forged role field or malformed JSON is refused by the auth API", async (
 test("a tampered session cookie is treated as signed out", async ({ page, context }) => {
   await loginAs(page, "partner");
   const cookies = await context.cookies();
-  const session = cookies.find((c) => c.name.includes("partneros-session"))!;
+  const session = cookies.find((c) => c.name.includes("partneros-session") && !c.name.endsWith("code-verifier"))!;
   expect(session.httpOnly).toBe(true);
   expect(session.sameSite).toBe("Lax");
-  const [h, p, s] = session.value.split(".");
-  const claims = JSON.parse(Buffer.from(p!, "base64url").toString());
-  const forged = Buffer.from(JSON.stringify({ ...claims, app_metadata: { role: "vp" } })).toString("base64url");
-  await context.addCookies([{ ...session, value: `${h}.${forged}.${s}` }]);
+  await context.addCookies([{ ...session, value: forgeRoleClaim(session.value, "vp") }]);
   await page.goto("/dashboard");
   await expect(page).toHaveURL(/\/login\?next=%2Fdashboard/);
 });

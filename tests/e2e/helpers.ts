@@ -49,3 +49,19 @@ export async function openTriggerDialog(page: Page) {
   await expect(dialog).toContainText(/\d+ partners?/);
   return dialog.getByRole("button", { name: /^(Pay \d+ partners?|Record simulated payouts)$/ });
 }
+
+/**
+ * The session cookie with a role claim rewritten and the signature kept: the local adapter's cookie is the JWT
+ * itself, Supabase's (@supabase/ssr) a base64url JSON session holding it as `access_token`.
+ */
+export function forgeRoleClaim(cookieValue: string, role: string): string {
+  const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64url");
+  const forgeJwt = (jwt: string) => {
+    const [h, p, s] = jwt.split(".");
+    const claims = JSON.parse(Buffer.from(p!, "base64url").toString()) as Record<string, unknown>;
+    return `${h}.${b64({ ...claims, app_metadata: { role } })}.${s}`;
+  };
+  if (!cookieValue.startsWith("base64-")) return forgeJwt(cookieValue);
+  const session = JSON.parse(Buffer.from(cookieValue.slice("base64-".length), "base64url").toString()) as { access_token: string };
+  return `base64-${b64({ ...session, access_token: forgeJwt(session.access_token) })}`;
+}

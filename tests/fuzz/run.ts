@@ -52,7 +52,12 @@ try {
   const partnerEmail = DEMO_LOGINS.find((l) => l.role === "partner")?.email ?? "";
   const foreign = await foreignIds(server.db, partnerEmail).catch(() => []);
   const actions = actionTargets();
-  const { pages, handlers } = routeTargets();
+  // FUZZ_PATHS narrows handlers and pages to path prefixes (e.g. "/api/auth,/auth" for the auth routes alone).
+  const prefixes = process.env.FUZZ_PATHS?.split(",").filter(Boolean);
+  const wanted = (t: { path: string }) => !prefixes || prefixes.some((p) => t.path.startsWith(p));
+  const all = routeTargets();
+  const pages = all.pages.filter(wanted);
+  const handlers = all.handlers.filter(wanted);
   console.log(`fuzz: ${actions.length} actions, ${handlers.length} route handlers, ${pages.length} pages, ${who.length} identities`);
   console.log(`fuzz: fingerprint = newest audit id (${fp.audited} audited tables) + row hashes of ${fp.hashed.join(", ")}; excluded: ${EXCLUDED_TABLES.join(", ")}`);
   const only = process.env.FUZZ_ONLY ?? "stripe,cron,handlers,pages,actions";

@@ -11,7 +11,7 @@ const jar = vi.hoisted(() => new Map<string, string>());
 vi.mock("next/headers", () => ({
   cookies: async () => ({
     get: (name: string) => (jar.has(name) ? { name, value: jar.get(name) } : undefined),
-    getAll: () => [],
+    getAll: () => [...jar].map(([name, value]) => ({ name, value })),
   }),
   headers: async () => new Headers(),
 }));

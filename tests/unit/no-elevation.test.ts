@@ -15,6 +15,7 @@ const NAMED_JOBS: Record<string, string> = {
   "auth.invite-read": "auth flow",
   "auth.invite-accept": "auth flow",
   "auth.session-start": "auth flow (a Supabase session's server-side record)",
+  "auth.email-hook": "Supabase's Send Email Hook, signature-verified: our confirmation and recovery emails",
   "portal.apply-limit": "public application form (rate limit)",
   "portal.apply": "public application form",
   "referrals.create": "public referral form, rate limited and attributed",

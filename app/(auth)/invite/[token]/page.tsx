@@ -3,7 +3,7 @@ import Link from "next/link";
 import { AcceptInviteForm } from "@/components/auth/accept-invite-form";
 import { AuthCard } from "@/components/auth/auth-card";
 import { FormAlert } from "@/components/auth/form-alert";
-import { getInvitation } from "@/lib/auth/local-auth";
+import { getInvitation } from "@/lib/auth/accounts";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import { getConnection } from "@/lib/db/client";
 

@@ -1,18 +1,9 @@
 // POST /api/auth/signup — partner self sign-up; sends the verification email.
-import { NextResponse } from "next/server";
-import { signUp } from "@/lib/auth/local-auth";
-import { supabaseServerClient } from "@/lib/auth/supabase";
-import { supabaseSignUp } from "@/lib/auth/supabase-auth";
-import { isSupabaseAuth } from "@/lib/env";
-import { failure, jsonAuthRoute } from "@/lib/auth/route";
+import { authJson, failure, jsonAuthRoute } from "@/lib/auth/route";
 import { signUpSchema } from "@/lib/auth/schemas";
 
 export const POST = jsonAuthRoute(signUpSchema, async (input, ctx) => {
-  if (isSupabaseAuth()) {
-    const result = await supabaseSignUp(ctx.conn, await supabaseServerClient(), input, ctx);
-    return result.ok ? NextResponse.json({ ok: true, next: result.value.next }, { status: 201 }) : failure(result);
-  }
-  const result = await signUp(ctx.conn, input, ctx);
+  const result = await ctx.auth.signUp(input, ctx);
   if (!result.ok) return failure(result);
-  return NextResponse.json({ ok: true, next: `/check-email?email=${encodeURIComponent(input.email)}` }, { status: 201 });
+  return authJson(ctx, { ok: true, next: `/check-email?email=${encodeURIComponent(input.email)}` }, 201);
 });

@@ -1,12 +1,10 @@
 // GET /api/auth/verify?token= — the link in the verification email; confirms the address and goes to sign-in.
 import { NextResponse } from "next/server";
-import { verifyEmail } from "@/lib/auth/local-auth";
-import { getConnection } from "@/lib/db/client";
-import { serverEnv } from "@/lib/env";
+import { authContext } from "@/lib/auth/route";
 
 export async function GET(request: Request) {
+  const ctx = await authContext(request);
   const token = new URL(request.url).searchParams.get("token") ?? "";
-  const ok = token.length >= 20 && token.length <= 200 && (await verifyEmail(await getConnection(), token));
-  const target = new URL(ok ? "/login?verified=1" : "/login?verifyFailed=1", serverEnv().APP_URL);
-  return NextResponse.redirect(target, 303);
+  const ok = token.length >= 20 && token.length <= 200 && (await ctx.auth.verifyEmail(token, ctx));
+  return ctx.respond(NextResponse.redirect(new URL(ok ? "/login?verified=1" : "/login?verifyFailed=1", ctx.appUrl), 303));
 }

@@ -1,27 +1,17 @@
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Connection, Tx } from "@/lib/db/connection";
-import { invitations, notifications, partners, profiles, tiers, workspaceSettings } from "@/lib/db/schema";
+import { profiles } from "@/lib/db/schema";
 import { rows, withSystem, type SessionClaims } from "@/lib/db/session";
 import { enqueueEmail } from "@/lib/email/outbox";
-import { resetPasswordContent, signUpExistingAccountContent, verifyEmailContent } from "@/lib/email/templates";
-import type { FieldErrors } from "@/lib/http/problem";
-import { hashPassword } from "./password";
-import { clearAccountBackoff, hitLimit, RESET_REQUESTS, SIGNUPS } from "./rate-limit";
-import { revokeUserSessions, startSession, type SessionMeta } from "./sessions";
+import { resetPasswordContent, verifyEmailContent } from "@/lib/email/templates";
+import { accountExists, claimInvitation, createPartnerAccount, findUserByEmail, joinFromInvitation, notifyExistingAccount } from "../accounts";
+import { expiredResetLink, fail, invalidInvitation, type AuthResult } from "../result";
+import { hashPassword } from "../password";
+import { clearAccountBackoff, hitLimit, RESET_REQUESTS, SIGNUPS } from "../rate-limit";
+import { revokeUserSessions, startSession, type SessionMeta } from "../sessions";
 import type { AppRole } from "@/lib/domain/enums";
-import { ROLE_HOME, ROLE_LABELS } from "./roles";
-import { hashToken, newToken } from "./tokens";
-
-export type AuthFailure = {
-  ok: false;
-  status: number;
-  title: string;
-  detail?: string;
-  errors?: FieldErrors;
-  retryAfterSeconds?: number;
-  code?: string;
-};
-export type AuthResult<T> = { ok: true; value: T } | AuthFailure;
+import { ROLE_HOME } from "../roles";
+import { hashToken, newToken } from "../tokens";
 
 interface RequestContext {
   ip: string;
@@ -33,13 +23,6 @@ interface RequestContext {
 const VERIFY_TTL_MS = 24 * 3600_000;
 const RESET_TTL_MS = 3600_000;
 
-export const fail = (status: number, title: string, extra: Omit<AuthFailure, "ok" | "status" | "title"> = {}): AuthFailure => ({
-  ok: false,
-  status,
-  title,
-  ...extra,
-});
-
 export function claimsFor(user: { id: string; email: string; role: AppRole }, sessionId: string): Omit<SessionClaims, "iat" | "exp"> {
   return {
     sub: user.id,
@@ -49,14 +32,6 @@ export function claimsFor(user: { id: string; email: string; role: AppRole }, se
     app_metadata: { role: user.role, provider: "email" },
     session_id: sessionId,
   };
-}
-
-export async function findUserByEmail(tx: Tx, email: string) {
-  const [user] = await rows<{ id: string; email: string; encrypted_password: string | null; email_confirmed_at: string | null }>(
-    tx,
-    sql`select id, email, encrypted_password, email_confirmed_at from auth.users where lower(email) = ${email}`,
-  );
-  return user;
 }
 
 async function issueToken(tx: Tx, userId: string, purpose: "verify_email" | "reset_password", ttlMs: number, now: Date) {
@@ -76,11 +51,6 @@ async function consumeToken(tx: Tx, token: string, purpose: "verify_email" | "re
         returning user_id`,
   );
   return row?.user_id;
-}
-
-function slugify(name: string): string {
-  const base = name.toLowerCase().normalize("NFKD").replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 40);
-  return `${base || "partner"}-${newToken().slice(0, 6).toLowerCase().replace(/[^a-z0-9]/g, "x")}`;
 }
 
 /**
@@ -122,33 +92,6 @@ export async function signUp(
     },
     conn,
   );
-}
-
-/** "Someone tried to sign up with your email": at most one per address and hour, so retries cannot flood the inbox. */
-export async function notifyExistingAccount(tx: Tx, email: string, appUrl: string, now = new Date()) {
-  await enqueueEmail(tx, {
-    to: email,
-    template: "signup-existing-account",
-    idempotencyKey: `signup-existing-account:${email.toLowerCase()}:${Math.floor(now.getTime() / 3600_000)}`,
-    ...signUpExistingAccountContent(`${appUrl}/login`),
-  });
-}
-
-/** The organisation (an applicant on the entry tier) and the admin profile behind a partner sign-up. */
-export async function createPartnerAccount(tx: Tx, userId: string, input: { displayName: string; companyName: string; email: string }) {
-  const [entryTier] = await tx.select({ id: tiers.id }).from(tiers).orderBy(tiers.rank).limit(1);
-  const [org] = await tx
-    .insert(partners)
-    .values({ name: input.companyName, slug: slugify(input.companyName), kind: "program", status: "applicant", tierId: entryTier?.id ?? null })
-    .returning({ id: partners.id });
-  await tx.insert(profiles).values({
-    id: userId,
-    email: input.email,
-    displayName: input.displayName,
-    role: "partner",
-    partnerId: org!.id,
-    partnerMemberRole: "admin",
-  });
 }
 
 async function sendVerification(tx: Tx, user: { id: string; email: string; name: string }, appUrl: string, now: Date) {
@@ -242,7 +185,7 @@ export async function resetPassword(
     "auth.reset",
     async (tx): Promise<AuthResult<SignedIn | null>> => {
       const userId = await consumeToken(tx, input.token, "reset_password", now);
-      if (!userId) return fail(400, "This reset link has expired or was already used", { errors: { token: ["Request a new reset link."] } });
+      if (!userId) return expiredResetLink();
       const [user] = await rows<{ email: string }>(tx, sql`update auth.users set encrypted_password = ${passwordHash},
         email_confirmed_at = coalesce(email_confirmed_at, ${now.toISOString()}), updated_at = now() where id = ${userId} returning email`);
       await clearAccountBackoff(tx, user!.email);
@@ -251,22 +194,6 @@ export async function resetPassword(
       if (!profile || profile.deactivatedAt) return { ok: true, value: null };
       const sessionId = await startSession(tx, userId, meta);
       return { ok: true, value: { claims: claimsFor({ id: userId, email: user!.email, role: profile.role }, sessionId), home: ROLE_HOME[profile.role] } };
-    },
-    conn,
-  );
-}
-
-export async function getInvitation(conn: Connection, token: string, now = new Date()) {
-  return withSystem(
-    "auth.invite-read",
-    async (tx) => {
-      const [invite] = await tx
-        .select({ id: invitations.id, email: invitations.email, role: invitations.role, expiresAt: invitations.expiresAt, company: workspaceSettings.companyName })
-        .from(invitations)
-        .leftJoin(workspaceSettings, eq(workspaceSettings.id, true))
-        .where(and(eq(invitations.tokenHash, hashToken(token)), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)));
-      if (!invite || invite.expiresAt <= now) return null;
-      return invite;
     },
     conn,
   );
@@ -283,15 +210,9 @@ export async function acceptInvitation(
   return withSystem(
     "auth.invite-accept",
     async (tx): Promise<AuthResult<SignedIn>> => {
-      const [invite] = await tx
-        .update(invitations)
-        .set({ acceptedAt: now })
-        .where(and(eq(invitations.tokenHash, hashToken(input.token)), isNull(invitations.acceptedAt), isNull(invitations.revokedAt), sql`${invitations.expiresAt} > ${now.toISOString()}`))
-        .returning();
-      if (!invite) return fail(400, "This invitation has expired, was revoked or was already used", { errors: { token: ["Ask for a new invitation."] } });
-      if (await findUserByEmail(tx, invite.email)) {
-        return fail(409, "An account with this email already exists", { detail: "Sign in instead, or reset your password." });
-      }
+      const invite = await claimInvitation(tx, input.token, now);
+      if (!invite) return invalidInvitation();
+      if (await findUserByEmail(tx, invite.email)) return accountExists();
       const [user] = await rows<{ id: string }>(
         tx,
         sql`insert into auth.users (email, encrypted_password, email_confirmed_at, raw_app_meta_data, raw_user_meta_data)
@@ -299,23 +220,7 @@ export async function acceptInvitation(
                     ${JSON.stringify({ display_name: input.displayName })}::jsonb)
             returning id`,
       );
-      await tx.insert(profiles).values({
-        id: user!.id,
-        email: invite.email,
-        displayName: input.displayName,
-        role: invite.role,
-        partnerId: invite.partnerId,
-        partnerMemberRole: invite.role === "partner" ? (invite.partnerMemberRole ?? "member") : null,
-      });
-      if (invite.invitedBy) {
-        await tx.insert(notifications).values({
-          userId: invite.invitedBy,
-          kind: "invitation_accepted",
-          title: `${input.displayName} joined the workspace`,
-          body: `${invite.email} accepted your invitation as ${ROLE_LABELS[invite.role]}.`,
-          link: "/settings",
-        });
-      }
+      await joinFromInvitation(tx, invite, user!.id, input.displayName);
       const sessionId = await startSession(tx, user!.id, meta);
       return { ok: true, value: { claims: claimsFor({ id: user!.id, email: invite.email, role: invite.role }, sessionId), home: ROLE_HOME[invite.role] } };
     },

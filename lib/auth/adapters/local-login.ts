@@ -2,11 +2,13 @@ import { eq, sql } from "drizzle-orm";
 import type { Connection } from "@/lib/db/connection";
 import { profiles } from "@/lib/db/schema";
 import { rows, withSystem, type SessionClaims } from "@/lib/db/session";
-import { claimsFor, fail, findUserByEmail, type AuthResult, type SignedIn } from "./local-auth";
-import { hashPassword, verifyPassword } from "./password";
-import { clearAccountBackoff, hitLimit, LOGIN_FAILURES, peekAccountBackoff, peekLimit, recordAccountFailure } from "./rate-limit";
-import { ROLE_HOME } from "./roles";
-import { revokeUserSessions, startSession, type SessionMeta } from "./sessions";
+import { findUserByEmail } from "../accounts";
+import { fail, type AuthResult } from "../result";
+import { claimsFor, type SignedIn } from "./local-accounts";
+import { hashPassword, verifyPassword } from "../password";
+import { clearAccountBackoff, hitLimit, LOGIN_FAILURES, peekAccountBackoff, peekLimit, recordAccountFailure } from "../rate-limit";
+import { ROLE_HOME } from "../roles";
+import { revokeUserSessions, startSession, type SessionMeta } from "../sessions";
 
 // The local adapter's sign-in and password change: both end in a server-side session record.
 

@@ -30,7 +30,7 @@ $$;
 
 -- What a referral's status says about its deal: open → qualified (in progress), won → converted, lost → closed.
 create function private.referral_status_for_deal(p_opportunity uuid) returns public.referral_status
-language sql stable security definer set search_path = ''
+language sql stable set search_path = ''
 as $$
   select (case when s.is_won then 'converted' when s.is_lost then 'closed' else 'qualified' end)::public.referral_status
   from public.opportunities o join public.stages s on s.id = o.stage_id where o.id = p_opportunity
@@ -38,7 +38,7 @@ $$;
 
 -- The partner's earliest unlinked referral for this customer: same company name, or same email domain.
 create function private.matching_referral(p_partner uuid, p_customer text, p_domain text) returns uuid
-language sql stable security definer set search_path = ''
+language sql stable set search_path = ''
 as $$
   select r.id from public.referrals r
   where r.partner_id = p_partner and r.opportunity_id is null
@@ -46,6 +46,10 @@ as $$
          or (p_domain is not null and private.customer_email_domain(r.email) = p_domain))
   order by r.created_at, r.id limit 1
 $$;
+
+-- Helpers of the triggers below (which run as the owner); nobody calls them directly.
+revoke all on function private.referral_status_for_deal(uuid) from public;
+revoke all on function private.matching_referral(uuid, text, text) from public;
 
 -- A deal with a referring partner takes that partner's referral for the same customer (when it has none
 -- yet), and every referral linked to the deal takes the status of the deal's stage.

@@ -2,22 +2,14 @@ import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import type { CompanyPitch } from "@/lib/referrals/pitch";
+import { BrandMark } from "./landing-view";
 
 /** Says that a referral link is not active yet (its partner is still in review) and where to go instead. */
 export function LinkNotActiveView({ pitch }: { pitch: CompanyPitch }) {
   return (
     <div className="flex min-h-dvh flex-col bg-muted/40">
       <header className="flex items-center px-6 py-4">
-        <span className="flex items-center gap-2 font-semibold tracking-tight">
-          <span
-            aria-hidden
-            className="grid size-8 place-items-center rounded-lg text-white"
-            style={{ backgroundColor: pitch.brandColor }}
-          >
-            {pitch.companyName.slice(0, 1).toUpperCase()}
-          </span>
-          {pitch.companyName}
-        </span>
+        <BrandMark pitch={pitch} />
       </header>
       <main className="mx-auto grid w-full max-w-xl flex-1 items-start px-4 pt-10 pb-16">
         <Card>

@@ -72,15 +72,7 @@ export async function createPartnerFromApplication(
   if (openInvite)
     throw new ApprovalConflictError("An invitation to the applicant's email is already pending");
 
-  const [tier] = await rows<{ id: string; commission_rate: string }>(
-    tx,
-    sql`select id, commission_rate::text from public.tiers order by rank limit 1`,
-  );
-  if (!tier) throw new ApprovalConflictError("Create at least one tier before approving partners");
-  const [settings] = await rows<{ company_name: string; currency: string }>(
-    tx,
-    sql`select company_name, currency from public.workspace_settings`,
-  );
+  const { tier, settings } = await entryTerms(tx);
 
   const [partner] = await rows<{ id: string }>(
     tx,
@@ -117,6 +109,20 @@ export async function createPartnerFromApplication(
   return { partnerId, invitationId: invite!.id, linkCode };
 }
 
+/** The lowest tier (where every approved partner starts) and the workspace's name and currency. */
+async function entryTerms(tx: Tx) {
+  const [tier] = await rows<{ id: string; commission_rate: string }>(
+    tx,
+    sql`select id, commission_rate::text from public.tiers order by rank limit 1`,
+  );
+  if (!tier) throw new ApprovalConflictError("Create at least one tier before approving partners");
+  const [settings] = await rows<{ company_name: string; currency: string }>(
+    tx,
+    sql`select company_name, currency from public.workspace_settings`,
+  );
+  return { tier, settings };
+}
+
 /** What every approved partner gets: the payable referral agreement at its tier's rate and its default link. */
 async function openPartnership(
   tx: Tx,
@@ -147,15 +153,7 @@ async function approveSignedUpPartner(
   partnerId: string,
   reviewerId: string | null,
 ): Promise<ApprovedApplication> {
-  const [tier] = await rows<{ id: string; commission_rate: string }>(
-    tx,
-    sql`select id, commission_rate::text from public.tiers order by rank limit 1`,
-  );
-  if (!tier) throw new ApprovalConflictError("Create at least one tier before approving partners");
-  const [settings] = await rows<{ company_name: string; currency: string }>(
-    tx,
-    sql`select company_name, currency from public.workspace_settings`,
-  );
+  const { tier, settings } = await entryTerms(tx);
   const updated = await rows<{ id: string }>(
     tx,
     sql`update public.partners set status = 'onboarding', tier_id = coalesce(tier_id, ${tier.id}), owner_id = coalesce(owner_id, ${reviewerId}),

@@ -19,7 +19,9 @@ test("a stalled deal's alert resolves when the deal moves; an overdue task's ale
   await page.keyboard.press("ArrowRight");
   const dialog = page.getByRole("dialog", { name: /Move Seaside Streaming.* to POC/ });
   await dialog.getByLabel("Technical contact", { exact: true }).fill("Mia Okafor");
+  const saved = page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/pipeline");
   await dialog.getByRole("button", { name: "Move deal" }).click();
+  await saved;
   await expect(page.locator('[data-testid="board-column"][data-stage-key="poc"]').getByText("Seaside Streaming")).toBeVisible();
 
   await page.goto("/alerts");
@@ -38,7 +40,9 @@ test("a stalled deal's alert resolves when the deal moves; an overdue task's ale
   await expect(page).toHaveURL(/\/tasks/);
   const title = "Chase the signed order form from Trailhead Fitness";
   const row = page.getByTestId("task-row").filter({ hasText: title }).first();
+  const done = page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/tasks");
   await row.getByRole("button", { name: `Mark “${title}” done` }).click();
+  await done;
   await expect(row.getByRole("button", { name: `Reopen “${title}”` })).toBeVisible();
 
   await page.goto("/alerts");

@@ -39,11 +39,10 @@ test("a stalled deal's alert resolves when the deal moves; an overdue task's ale
     .click();
   await expect(page).toHaveURL(/\/tasks/);
   const title = "Chase the signed order form from Trailhead Fitness";
-  const row = page.getByTestId("task-row").filter({ hasText: title }).first();
+  const sheet = page.getByRole("dialog", { name: title });
   const done = page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/tasks");
-  await row.getByRole("button", { name: `Mark “${title}” done` }).click();
+  await sheet.getByRole("button", { name: "Mark done" }).click();
   await done;
-  await expect(row.getByRole("button", { name: `Reopen “${title}”` })).toBeVisible();
 
   await page.goto("/alerts");
   await expect(alertCard(page, `Overdue task: ${title}`)).toHaveCount(0);

@@ -1,4 +1,3 @@
-// Also run by the demo seed (a plain Node script), so it carries no server-only marker.
 import { sql, type SQL } from "drizzle-orm";
 import type { Tx } from "@/lib/db/connection";
 import { rows } from "@/lib/db/rows";

@@ -1,12 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { DAY, evaluateAt, isoDay, mondayOf } from "../support/alerts";
 import { createTestDatabase, type TestDatabase } from "../support/db";
 import * as f from "../support/factories";
 import { signInAs as as } from "../support/next-session";
 import { createDefaultStages, move, type StageIds } from "../support/pipeline";
 
 const taskActions = await import("@/lib/tasks/actions");
-const { evaluateAlerts } = await import("@/lib/alerts/engine");
 const { refreshAlerts } = await import("@/lib/alerts/refresh");
 const { listAlerts, countAlertsByTab } = await import("@/lib/alerts/queries");
 const { drainDealChanges } = await import("@/lib/opportunities/after-change");
@@ -18,13 +18,7 @@ let stages: StageIds;
 let vp: f.TestUser;
 let sales: f.TestUser;
 
-const DAY = 86_400_000;
-const isoDay = (plusDays = 0) => new Date(Date.now() + plusDays * DAY).toISOString().slice(0, 10);
-const mondayOf = (date: string) => {
-  const d = new Date(`${date}T00:00:00Z`);
-  return new Date(d.getTime() - ((d.getUTCDay() + 6) % 7) * DAY).toISOString().slice(0, 10);
-};
-const evaluate = (now = new Date()) => withSystem("test.alerts", (tx) => evaluateAlerts(tx, now), db.conn);
+const evaluate = (now = new Date()) => evaluateAt(db.conn, now);
 const refresh = (now = new Date(), scope = {}) =>
   withSystem("test.alerts", (tx) => refreshAlerts(tx, now, scope), db.conn);
 const alertAbout = async (entityId: string, rule: string) =>

@@ -1,24 +1,12 @@
-import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
-import { signSession } from "@/lib/auth/jwt";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../support/db";
 import * as f from "../support/factories";
-
-const jar = new Map<string, string>();
-let clientIp = "203.0.113.1";
-vi.mock("next/headers", () => ({
-  cookies: async () => ({
-    get: (name: string) => (jar.has(name) ? { name, value: jar.get(name) } : undefined),
-    getAll: () => [],
-  }),
-  headers: async () => new Headers({ "x-forwarded-for": clientIp }),
-}));
-vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
+import { signInAs as as } from "../support/next-session";
 
 const { submitApplicationAction, approveApplicationAction, rejectApplicationAction } =
   await import("@/lib/applications/actions");
 const { followUpSignupApplication } = await import("@/lib/applications/signup");
 const { signUp } = await import("@/lib/auth/local-auth");
-const { sessionCookieName } = await import("@/lib/auth/cookie");
 const { referralRedirect } = await import("@/lib/referrals/redirect");
 const { invalidateLinks } = await import("@/lib/referrals/link-cache");
 const { shutdownClickQueue } = await import("@/lib/referrals/click-queue");
@@ -30,10 +18,6 @@ let sales: f.TestUser;
 let seq = 0;
 
 const q = <T>(text: string, params: unknown[] = []) => db.conn.query<T>(text, params);
-async function as(user: { claims: f.TestUser["claims"] }) {
-  jar.clear();
-  jar.set(sessionCookieName(), await signSession(user.claims, process.env.SESSION_SECRET!));
-}
 const ctx = () => ({ ip: `10.9.0.${++seq}`, appUrl: "http://localhost:3000" });
 
 /** A partner signs up as the /signup form does: the account, then the route's one follow-up call. */
@@ -141,7 +125,6 @@ describe("self sign-up is an application in the review queue", () => {
   });
 
   test("a program-page application sends the receipt and tells the reviewers", async () => {
-    clientIp = "203.0.113.77";
     const email = `dana-${Date.now()}@cloudwise.example`;
     const result = await submitApplicationAction({
       company: "Cloudwise",

@@ -11,6 +11,7 @@ import { CATEGORY_LABELS, PRIORITY_LABELS } from "./labels";
 const TABS: { tab: AlertTab; label: string }[] = [
   { tab: "open", label: "Open" },
   { tab: "snoozed", label: "Snoozed" },
+  { tab: "resolved", label: "Resolved" },
   { tab: "history", label: "History" },
 ];
 

@@ -20,7 +20,12 @@ function StatusLine({ alert, showRecipient }: { alert: AlertRow; showRecipient: 
   if (alert.status === "snoozed" && alert.snoozedUntil)
     parts.push(`snoozed until ${when(alert.snoozedUntil)}`);
   if (alert.handledAt) parts.push(`${alert.status} ${when(alert.handledAt)}`);
-  return <p className="text-xs text-muted-foreground">{parts.join(" · ")}</p>;
+  return (
+    <p className="text-xs text-muted-foreground">
+      {parts.join(" · ")}
+      {alert.status === "resolved" && alert.resolution ? ` · ${alert.resolution}` : ""}
+    </p>
+  );
 }
 
 /** One alert: what happened, the link to the record, the recommended action, and (when it is yours and still open) what to do with it. */
@@ -60,6 +65,7 @@ export function AlertItem({
         <div className="flex flex-wrap items-center gap-2">
           <Badge variant={PRIORITY_BADGE[alert.priority]}>{PRIORITY_LABELS[alert.priority]}</Badge>
           <Badge variant="outline">{CATEGORY_LABELS[alert.category]}</Badge>
+          {alert.status === "resolved" ? <Badge variant="success">Resolved</Badge> : null}
           <h3 className="min-w-0 font-medium break-words">{alert.title}</h3>
         </div>
         {alert.body ? <p className="text-sm text-muted-foreground">{alert.body}</p> : null}

@@ -23,7 +23,14 @@ const EMPTY: Record<AlertTab, { title: string; description: string }> = {
     title: "No snoozed alerts",
     description: "Alerts you snooze wait here until their time comes, then return to Open.",
   },
-  history: { title: "No history yet", description: "Alerts you acknowledge or dismiss are kept here." },
+  resolved: {
+    title: "No resolved alerts",
+    description: "When the condition behind an alert clears (the deal moves, the task is done), it is resolved and kept here.",
+  },
+  history: {
+    title: "No history yet",
+    description: "Alerts you acknowledge or dismiss, and alerts that resolved themselves, are kept here.",
+  },
 };
 
 /** The alert list with selection and bulk acknowledge / snooze / dismiss; refreshes live when alerts change. */

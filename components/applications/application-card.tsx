@@ -56,6 +56,7 @@ export function ApplicationCard({
         <div className="flex flex-wrap items-center gap-2">
           <Badge variant={badge.variant}>{badge.label}</Badge>
           {a.autoApproved ? <Badge variant="outline">Auto-approved</Badge> : null}
+          {a.source === "signup" ? <Badge variant="outline">Signed up</Badge> : null}
           {a.status === "pending" ? (
             <>
               <ApproveButton applicationId={a.id} company={a.company} />

@@ -29,7 +29,12 @@ export function ApproveButton({ applicationId, company }: { applicationId: strin
       onClick={() =>
         startTransition(async () => {
           const result = await approveApplicationAction({ applicationId });
-          if (result.ok) toast.success(`${company} approved: the invitation is on its way`);
+          if (result.ok)
+            toast.success(
+              result.data.invitationId
+                ? `${company} approved: the invitation is on its way`
+                : `${company} approved: the partner can sign in and onboard`,
+            );
           else toast.error(result.error);
         })
       }

@@ -3,6 +3,22 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import type { CompanyPitch } from "@/lib/referrals/pitch";
 import { TalkToUsForm } from "./talk-to-us-form";
 
+/** The company's initial in its brand colour beside its name: the header of the public landing pages. */
+export function BrandMark({ pitch }: { pitch: CompanyPitch }) {
+  return (
+    <span className="flex items-center gap-2 font-semibold tracking-tight">
+      <span
+        aria-hidden
+        className="grid size-8 place-items-center rounded-lg text-white"
+        style={{ backgroundColor: pitch.brandColor }}
+      >
+        {pitch.companyName.slice(0, 1).toUpperCase()}
+      </span>
+      {pitch.companyName}
+    </span>
+  );
+}
+
 /** A built-in landing page: the company's pitch beside the "talk to us" form. */
 export function LandingView({
   pitch,
@@ -16,16 +32,7 @@ export function LandingView({
   return (
     <div className="flex min-h-dvh flex-col bg-muted/40">
       <header className="flex items-center justify-between px-6 py-4">
-        <span className="flex items-center gap-2 font-semibold tracking-tight">
-          <span
-            aria-hidden
-            className="grid size-8 place-items-center rounded-lg text-white"
-            style={{ backgroundColor: pitch.brandColor }}
-          >
-            {pitch.companyName.slice(0, 1).toUpperCase()}
-          </span>
-          {pitch.companyName}
-        </span>
+        <BrandMark pitch={pitch} />
         <Link href="/login" className="text-sm text-muted-foreground underline-offset-4 hover:underline">
           Partner sign-in
         </Link>

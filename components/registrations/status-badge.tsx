@@ -17,10 +17,15 @@ export function RegistrationStatusBadge({ status }: { status: "pending" | "appro
   );
 }
 
+/** A referral linked to a deal follows its stage (the database keeps it in step): open, won or lost. */
+const REFERRAL_LABEL = {
+  new: "New",
+  contacted: "Contacted",
+  qualified: "In progress",
+  converted: "Won",
+  closed: "Lost",
+} as const;
+
 export function ReferralStatusBadge({ status }: { status: keyof typeof REFERRAL_VARIANT }) {
-  return (
-    <Badge variant={REFERRAL_VARIANT[status]} className="capitalize">
-      {status}
-    </Badge>
-  );
+  return <Badge variant={REFERRAL_VARIANT[status]}>{REFERRAL_LABEL[status]}</Badge>;
 }

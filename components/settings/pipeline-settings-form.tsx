@@ -10,15 +10,28 @@ import { addLossReasonAction, archiveLossReasonAction } from "@/lib/goals/action
 import { updatePipelineSettingsAction } from "@/lib/stages/actions";
 import { useActionForm } from "./use-action-form";
 
-export function PipelineSettingsForm({ stalledAfterDays, highValueThreshold, currency }: { stalledAfterDays: number; highValueThreshold: number; currency: string }) {
+export function PipelineSettingsForm({
+  stalledAfterDays,
+  highValueThreshold,
+  winNotifyThreshold,
+  currency,
+}: {
+  stalledAfterDays: number;
+  highValueThreshold: number;
+  winNotifyThreshold: number;
+  currency: string;
+}) {
   const form = useActionForm(updatePipelineSettingsAction, "Pipeline settings saved");
   return (
-    <form onSubmit={form.onSubmit} noValidate className="grid items-start gap-4 sm:grid-cols-[12rem_14rem_auto]" aria-label="Pipeline settings">
+    <form onSubmit={form.onSubmit} noValidate className="grid items-start gap-4 sm:grid-cols-[12rem_14rem_14rem_auto]" aria-label="Pipeline settings">
       <FormField id="stalledAfterDays" label="Stalled after (days)" error={form.errors.stalledAfterDays} description="No move for this long marks a deal stalled.">
         <Input name="stalledAfterDays" type="number" min={1} max={365} defaultValue={stalledAfterDays} />
       </FormField>
       <FormField id="highValueThreshold" label={`High-value threshold (${currency})`} error={form.errors.highValueThreshold} description="Changes above it notify the VP.">
         <Input name="highValueThreshold" inputMode="numeric" defaultValue={highValueThreshold} />
+      </FormField>
+      <FormField id="winNotifyThreshold" label={`Large-win threshold (${currency})`} error={form.errors.winNotifyThreshold} description="Wins at or above it notify the VP.">
+        <Input name="winNotifyThreshold" inputMode="numeric" defaultValue={winNotifyThreshold} />
       </FormField>
       <Button type="submit" disabled={form.pending} className="sm:mt-[1.375rem]">
         Save

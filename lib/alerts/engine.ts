@@ -11,6 +11,7 @@ import {
   type AlertCandidate,
   type AlertPriority,
   type AlertRuleKey,
+  type RuleContext,
   type RuleRow,
 } from "./types";
 
@@ -37,15 +38,35 @@ export type EvaluationReport = {
   rules: Partial<Record<AlertRuleKey, RuleReport>>;
 };
 
-interface RuleSetting {
+export interface RuleSetting {
   key: AlertRuleKey;
   enabled: boolean;
   priority: AlertPriority;
   thresholds: unknown;
 }
 
-async function loadRuleSettings(tx: Tx): Promise<RuleSetting[]> {
+export async function loadRuleSettings(tx: Tx): Promise<RuleSetting[]> {
   return rows<RuleSetting>(tx, sql`select key, enabled, priority, thresholds from public.alert_rules`);
+}
+
+/** A rule's context at `now`, its thresholds read through the rule's schema; null (logged) when they are invalid. */
+export function ruleContext(
+  setting: RuleSetting,
+  now: Date,
+  opportunityIds?: readonly string[],
+): RuleContext<never> | null {
+  const parsed = THRESHOLD_SCHEMAS[setting.key].safeParse(setting.thresholds);
+  if (!parsed.success) {
+    console.error(`[alerts] rule ${setting.key} has invalid thresholds; skipped`, parsed.error.issues);
+    return null;
+  }
+  return {
+    now,
+    today: now.toISOString().slice(0, 10),
+    thresholds: parsed.data as never,
+    priority: setting.priority,
+    opportunityIds,
+  };
 }
 
 interface Found {
@@ -70,18 +91,8 @@ async function findCandidates(
 ): Promise<Found> {
   const rule = ALERT_RULES[setting.key];
   const found: Found = { candidates: [], left: new Map(), totals: new Map() };
-  const parsed = THRESHOLD_SCHEMAS[setting.key].safeParse(setting.thresholds);
-  if (!parsed.success) {
-    console.error(`[alerts] rule ${setting.key} has invalid thresholds; skipped`, parsed.error.issues);
-    return found;
-  }
-  const ctx = {
-    now,
-    today: now.toISOString().slice(0, 10),
-    thresholds: parsed.data as never,
-    priority: setting.priority,
-    opportunityIds,
-  };
+  const ctx = ruleContext(setting, now, opportunityIds);
+  if (!ctx) return found;
   const dayStart = new Date(Math.floor(now.getTime() / DAY_MS) * DAY_MS).toISOString();
   const rowsFound = await rows<RuleRow & { left: number; total: number }>(
     tx,

@@ -11,7 +11,7 @@ import {
   type AlertStatus,
 } from "./types";
 
-export const ALERT_TABS = ["open", "snoozed", "history"] as const;
+export const ALERT_TABS = ["open", "snoozed", "resolved", "history"] as const;
 export type AlertTab = (typeof ALERT_TABS)[number];
 
 export interface AlertFilters {
@@ -37,6 +37,8 @@ export interface AlertRow {
   snoozedUntil: string | null;
   createdAt: string;
   handledAt: string | null;
+  /** Why a resolved alert's condition cleared. */
+  resolution: string | null;
 }
 
 /** Which rows a tab shows at `now`: a snooze that has run out counts as open again even before the job wakes it. */
@@ -44,7 +46,9 @@ function tabCondition(tab: AlertTab, now: string): SQL {
   if (tab === "open")
     return sql`(a.status = 'open' or (a.status = 'snoozed' and a.snoozed_until <= ${now}::timestamptz))`;
   if (tab === "snoozed") return sql`(a.status = 'snoozed' and a.snoozed_until > ${now}::timestamptz)`;
-  return sql`a.status in ('acknowledged', 'dismissed')`;
+  if (tab === "resolved") return sql`a.status = 'resolved'`;
+  // History: everything dealt with, by a person or because its condition cleared.
+  return sql`a.status in ('acknowledged', 'dismissed', 'resolved')`;
 }
 
 const PRIORITY_ORDER = sql`case a.priority when 'critical' then 0 when 'high' then 1 when 'medium' then 2 else 3 end`;
@@ -61,14 +65,14 @@ export async function listAlerts(
   if (filters.priority) where.push(sql`a.priority = ${filters.priority}`);
   if (filters.category) where.push(sql`a.category = ${filters.category}`);
   const order =
-    filters.tab === "history"
-      ? sql`coalesce(a.acknowledged_at, a.dismissed_at, a.updated_at) desc`
+    filters.tab === "history" || filters.tab === "resolved"
+      ? sql`coalesce(a.resolved_at, a.acknowledged_at, a.dismissed_at, a.updated_at) desc`
       : sql`${PRIORITY_ORDER}, a.created_at desc`;
   return rows<AlertRow>(
     tx,
     sql`select a.id, a.rule_key as "ruleKey", a.user_id as "userId", coalesce(p.display_name, 'Someone') as "recipientName", a.priority, a.category,
           a.title, a.body, a.link, a.recommended_action as "recommendedAction", a.status, a.snoozed_until::text as "snoozedUntil",
-          a.created_at::text as "createdAt", coalesce(a.acknowledged_at, a.dismissed_at)::text as "handledAt"
+          a.created_at::text as "createdAt", coalesce(a.resolved_at, a.acknowledged_at, a.dismissed_at)::text as "handledAt", a.resolution
         from public.alerts a left join public.profiles p on p.id = a.user_id
         where ${sql.join(where, sql` and `)}
         order by ${order}, a.id
@@ -88,12 +92,14 @@ export async function countAlertsByTab(
     tx,
     sql`select count(*) filter (where ${tabCondition("open", iso)})::int as open,
           count(*) filter (where ${tabCondition("snoozed", iso)})::int as snoozed,
+          count(*) filter (where ${tabCondition("resolved", iso)})::int as resolved,
           count(*) filter (where ${tabCondition("history", iso)})::int as history
         from public.alerts a where ${everyone ? sql`true` : sql`a.user_id = ${userId}`}`,
   );
   return {
     open: Number(row?.open ?? 0),
     snoozed: Number(row?.snoozed ?? 0),
+    resolved: Number(row?.resolved ?? 0),
     history: Number(row?.history ?? 0),
   };
 }

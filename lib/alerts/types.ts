@@ -17,7 +17,7 @@ export type AlertPriority = (typeof ALERT_PRIORITIES)[number];
 export const ALERT_CATEGORIES = ["pipeline", "relationship", "goals", "tasks", "commissions"] as const;
 export type AlertCategory = (typeof ALERT_CATEGORIES)[number];
 
-export const ALERT_STATUSES = ["open", "acknowledged", "snoozed", "dismissed"] as const;
+export const ALERT_STATUSES = ["open", "acknowledged", "snoozed", "dismissed", "resolved"] as const;
 export type AlertStatus = (typeof ALERT_STATUSES)[number];
 
 /** One alert a rule wants to raise; the engine dedupes, caps and stores it. */
@@ -62,6 +62,12 @@ export interface AlertRuleDefinition<T, R extends RuleRow> {
   opportunityScoped: boolean;
   query(ctx: RuleContext<T>): SQL;
   build(row: R, ctx: RuleContext<T>): AlertCandidate;
+  /**
+   * A condition that can clear (a deal that moved, a task done): its alert is resolved, with this reason,
+   * once the query no longer returns it. Absent for rules that report an event, which stays true.
+   * `only` narrows which of the rule's alerts can clear (`a` is the alert row).
+   */
+  resolves?: { reason: string; only?: SQL };
 }
 
 const ORDER: Record<AlertPriority, number> = { low: 0, medium: 1, high: 2, critical: 3 };

@@ -9,15 +9,13 @@ import { rows, withSystem } from "@/lib/db/session";
 import { applicationRejectedContent } from "@/lib/email/templates";
 import { serverEnv } from "@/lib/env";
 import { clientAddress, fieldErrorsOf } from "@/lib/http/problem";
-import { ApprovalConflictError, createPartnerFromApplication } from "./approve";
+import { ApprovalConflictError, autoApproveApplication, createPartnerFromApplication, sendApplicationReceipt } from "./approve";
 import {
   APPLICATIONS,
   applicationSchema,
   approveApplicationSchema,
-  meetsAutoApproveRule,
   rejectApplicationSchema,
   type ApplicationInput,
-  type AutoApproveRule,
 } from "./schemas";
 
 const DUPLICATE = "An application for this email is already being reviewed. We will be in touch soon.";
@@ -73,25 +71,8 @@ export async function submitApplicationAction(
                     ${data.message ?? null})
             returning id`,
       );
-      const [settings] = await rows<{ rule: AutoApproveRule }>(
-        tx,
-        sql`select auto_approve_rule as rule from public.workspace_settings`,
-      );
-      if (!settings || !meetsAutoApproveRule(settings.rule, data)) return "pending" as const;
-      // Auto-approval takes the reviewer's path; a conflict (existing account) leaves it for a person.
-      await tx.execute(sql`savepoint auto_approve`);
-      try {
-        const approved = await createPartnerFromApplication(tx, created!.id, null);
-        await tx.execute(
-          sql`update public.partner_applications set status = 'approved', auto_approved = true, reviewed_at = now(),
-                partner_id = ${approved.partnerId}, invitation_id = ${approved.invitationId} where id = ${created!.id}`,
-        );
-        return "approved" as const;
-      } catch (error) {
-        if (!(error instanceof ApprovalConflictError)) throw error;
-        await tx.execute(sql`rollback to savepoint auto_approve`);
-        return "pending" as const;
-      }
+      await sendApplicationReceipt(tx, { id: created!.id, email: data.email, contactName: data.contactName, company: data.company });
+      return autoApproveApplication(tx, created!.id, data);
     });
     return { ok: true, data: { status } };
   } catch (error) {

@@ -23,6 +23,8 @@ export interface ApplicationRow {
   reviewedAt: Date | null;
   autoApproved: boolean;
   partnerId: string | null;
+  /** "signup": the partner signed itself up and has an account; "program": the program page's form. */
+  source: "program" | "signup";
   createdAt: Date;
 }
 
@@ -45,6 +47,7 @@ const COLUMNS = sql.raw(
     "a.reviewed_at",
     "a.auto_approved",
     "a.partner_id",
+    "a.source",
     "a.created_at",
     "p.display_name as reviewer_name",
   ].join(", "),
@@ -83,6 +86,7 @@ export async function listApplications(
     reviewedAt: at(r.reviewed_at),
     autoApproved: Boolean(r.auto_approved),
     partnerId: (r.partner_id as string | null) ?? null,
+    source: r.source === "signup" ? "signup" : "program",
     createdAt: at(r.created_at)!,
   }));
 }

@@ -110,6 +110,32 @@ export function registrationDecisionContent(
   );
 }
 
+/** The applicant's receipt, from the program page or the sign-up form. */
+export function applicationReceivedContent(name: string, company: string, url: string): EmailContent {
+  return build(
+    `We received your partner application for ${company}`,
+    [
+      `Hi ${name},`,
+      `Thank you for applying to our partner program on behalf of ${company}. The partnerships team reviews every application, usually within two business days, and you will hear from us by email either way.`,
+    ],
+    { label: "Read about the program", url },
+    "Your referral links start working once the application is approved.",
+  );
+}
+
+/** A self signed-up partner's approval: the account exists already, so the email says where to sign in. */
+export function applicationApprovedContent(name: string, company: string, url: string): EmailContent {
+  return build(
+    `Welcome to the partner program, ${company}`,
+    [
+      `Hi ${name},`,
+      `Your partner application for ${company} is approved. Sign in to finish onboarding; your referral link is active from now on.`,
+    ],
+    { label: "Sign in", url },
+    "You receive this email because you applied to our partner program.",
+  );
+}
+
 export function applicationRejectedContent(name: string, company: string, reason: string, url: string): EmailContent {
   return build(
     `Your partner application for ${company}`,

@@ -4,6 +4,7 @@ import type { Tx } from "@/lib/db/connection";
 import { rows, runAfterCommit } from "@/lib/db/session";
 import { evaluateAchievementsForDeals } from "@/lib/achievements/after-deal";
 import { evaluateAlerts } from "@/lib/alerts/engine";
+import { refreshAlerts } from "@/lib/alerts/refresh";
 import { reevaluateTiersForDeals } from "@/lib/tiers/after-deal";
 import { recalculateCommissions } from "@/lib/commission-records/persist";
 
@@ -22,7 +23,7 @@ export async function recalculateAfterChange(tx: Tx, opportunityIds: readonly st
 /**
  * Takes queued deals (the given ones, or the oldest when none are named) and recalculates their
  * commission schedules, then (for a referred deal won or reopened) its partner's tier, badges and XP,
- * then the deal alert rules. Runs as a system job; idempotent, and a failure leaves the queue intact.
+ * then the deal alert rules and the goals (alerts whose condition cleared are resolved). Runs as a system job; idempotent, and a failure leaves the queue intact.
  */
 export async function drainDealChanges(sys: Tx, only?: readonly string[], limit = 500): Promise<{ deals: number }> {
   const filter = only ? sql`opportunity_id = any(${`{${only.join(",")}}`}::uuid[])` : sql`true`;
@@ -37,6 +38,11 @@ export async function drainDealChanges(sys: Tx, only?: readonly string[], limit 
   await recalculateCommissions(sys, { opportunityIds });
   await reevaluateTiersForDeals(sys, opportunityIds);
   await evaluateAchievementsForDeals(sys, opportunityIds);
-  await evaluateAlerts(sys, new Date(), { opportunityIds });
+  // The deals' own alerts first (a moved deal is no longer stalled), then the goals a win or a reopening moved.
+  const now = new Date();
+  await refreshAlerts(sys, now, { entityIds: opportunityIds, rules: ["opportunity_stagnation", "close_date"] });
+  await refreshAlerts(sys, now, { rules: ["goal_milestone"] });
+  await evaluateAlerts(sys, now, { opportunityIds });
+  await evaluateAlerts(sys, now, { rules: ["goal_milestone"] });
   return { deals: opportunityIds.length };
 }

@@ -11,6 +11,8 @@ export interface ResolvedLink {
   /** The allowlisted destination, read from the database only. */
   url: string;
   windowDays: number;
+  /** False while the partner is not approved: the link answers the "not active yet" page and records no click. */
+  active: boolean;
 }
 
 interface Entry {
@@ -30,9 +32,16 @@ export async function lookupLink(conn: Connection, code: string): Promise<Resolv
   // Visitors are anonymous: a security definer function answers for exactly one live code.
   const [row] = await withAnon(
     (tx) =>
-      rows<{ link_id: string; partner_id: string; code: string; url: string | null; window_days: number | null }>(
+      rows<{
+        link_id: string;
+        partner_id: string;
+        code: string;
+        url: string | null;
+        window_days: number | null;
+        active: boolean;
+      }>(
         tx,
-        sql`select link_id, partner_id, code, url, window_days from private.resolve_referral_link(${code})`,
+        sql`select link_id, partner_id, code, url, window_days, active from private.resolve_referral_link(${code})`,
       ),
     conn,
   );
@@ -43,6 +52,7 @@ export async function lookupLink(conn: Connection, code: string): Promise<Resolv
     code: row.code,
     url: row.url,
     windowDays: Number(row.window_days ?? 90),
+    active: row.active === true,
   };
 }
 

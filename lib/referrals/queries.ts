@@ -107,3 +107,12 @@ export async function listRecentReferrals(tx: Tx, partnerId: string, limit = 10)
 export function listLinksWithStatsInSession(claims: SessionClaims, partnerId: string): Promise<LinkWithStats[]> {
   return withSession({ claims }, (tx) => listLinksWithStats(tx, partnerId));
 }
+
+/** Whether the partner's links lead anywhere yet: only once its application is approved (onboarding or active). */
+export async function linksAreActive(tx: Tx, partnerId: string): Promise<boolean> {
+  const [row] = await rows<{ active: boolean }>(
+    tx,
+    sql`select status in ('onboarding', 'active') as active from public.partners where id = ${partnerId}`,
+  );
+  return row?.active === true;
+}

@@ -52,6 +52,16 @@ function redirectTo(link: ResolvedLink, now: Date): Response {
   return response;
 }
 
+/** Where the link of a partner still in review sends a visitor (a page that says so; no click, no cookie). */
+export const LINK_NOT_ACTIVE_PATH = "/link-not-active";
+
+function notActive(): Response {
+  return new NextResponse(null, {
+    status: 302,
+    headers: { Location: destinationOf(LINK_NOT_ACTIVE_PATH), "Cache-Control": "no-store" },
+  });
+}
+
 /**
  * GET /r/<code>: 302 to the link's landing page (never to anything the request names) with the attribution
  * cookie (last click wins), sent only once the click is durable. Every request takes a token from its
@@ -68,6 +78,7 @@ export async function referralRedirect(
   const now = options.now ?? new Date();
   const code = referralCodeSchema.safeParse(rawCode);
   const cached = code.success ? cachedLink(code.data) : null;
+  if (cached && !cached.active) return notActive();
   if (cached) {
     const outcome = await recordRedirect({ bucket, click: clickOf(request, cached, ip, ipHash, now) });
     return outcome.granted ? redirectTo(cached, now) : tooMany(outcome.retryAfter);
@@ -77,6 +88,7 @@ export async function referralRedirect(
   if (!gate.granted) return tooMany(gate.retryAfter);
   const link = code.success && cached === undefined ? await resolveLink(code.data) : null;
   if (!link) return notFoundPage();
+  if (!link.active) return notActive();
   await recordRedirect({ bucket: null, click: clickOf(request, link, ip, ipHash, now) });
   return redirectTo(link, now);
 }

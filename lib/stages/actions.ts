@@ -77,10 +77,10 @@ export const deleteStageAction = defineAction({
 export const updatePipelineSettingsAction = defineAction({
   roles: ["vp"],
   schema: pipelineSettingsSchema,
-  handler: async ({ stalledAfterDays, highValueThreshold }, { tx }) => {
+  handler: async ({ stalledAfterDays, highValueThreshold, winNotifyThreshold }, { tx }) => {
     const [settings] = await tx.select({ currency: workspaceSettings.currency }).from(workspaceSettings);
     const factor = 10 ** minorDigits(settings?.currency ?? "USD");
-    await tx.update(workspaceSettings).set({ stalledAfterDays, highValueThresholdMinor: highValueThreshold * factor }).where(eq(workspaceSettings.id, true));
+    await tx.update(workspaceSettings).set({ stalledAfterDays, highValueThresholdMinor: highValueThreshold * factor, winNotifyThresholdMinor: winNotifyThreshold * factor }).where(eq(workspaceSettings.id, true));
     refresh();
     return null;
   },

@@ -29,4 +29,5 @@ export const deleteStageSchema = z.strictObject({ id: z.uuid() });
 export const pipelineSettingsSchema = z.strictObject({
   stalledAfterDays: z.coerce.number({ error: "Enter a number of days" }).int().min(1, { error: "Use 1 to 365 days" }).max(365, { error: "Use 1 to 365 days" }),
   highValueThreshold: z.coerce.number({ error: "Enter an amount" }).int({ error: "Use a whole amount" }).min(0, { error: "The threshold cannot be negative" }).max(1_000_000_000),
+  winNotifyThreshold: z.coerce.number({ error: "Enter an amount" }).int({ error: "Use a whole amount" }).min(0, { error: "The threshold cannot be negative" }).max(1_000_000_000),
 });

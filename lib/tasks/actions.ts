@@ -3,6 +3,7 @@
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import { revalidatePath } from "next/cache";
 import { ActionError, defineAction } from "@/lib/actions/safe-action";
+import { refreshAlertsAfterCommit } from "@/lib/alerts/jobs";
 import { STAFF_ROLES } from "@/lib/auth/roles";
 import type { Tx } from "@/lib/db/connection";
 import { tasks } from "@/lib/db/schema";
@@ -17,6 +18,9 @@ import {
 } from "./schemas";
 import { createTask, getTaskStateOrThrow, planUpdate, weekFor } from "./write";
 import { isoDate, weekStartOf } from "./week";
+
+/** A task's overdue alerts follow it: done, rescheduled, reassigned or deleted, they resolve. */
+const TASK_RULES = ["task_overdue"] as const;
 
 export const createTaskAction = defineAction({
   roles: STAFF_ROLES,
@@ -38,6 +42,7 @@ export const updateTaskAction = defineAction({
     // History first: after a delegation the task may no longer be visible to its former assignee.
     await recordTaskEvents(tx, user.id, events);
     await guardTaskWrite(() => tx.update(tasks).set(set).where(eq(tasks.id, input.id)));
+    refreshAlertsAfterCommit(tx, TASK_RULES, [input.id]);
     revalidatePath("/tasks");
     return { id: input.id, changed: true };
   },
@@ -54,6 +59,7 @@ export const setTaskCompletedAction = defineAction({
       .set({ completedAt: completed ? new Date() : null })
       .where(eq(tasks.id, id));
     await recordTaskEvents(tx, user.id, [{ taskId: id, kind: completed ? "completed" : "reopened" }]);
+    refreshAlertsAfterCommit(tx, TASK_RULES, [id]);
     revalidatePath("/tasks");
     return { id, changed: true };
   },
@@ -121,6 +127,7 @@ export const bulkTasksAction = defineAction({
         : input.op === "reschedule"
           ? await rescheduleMany(tx, ids, input.dueDate, user.id, new Date())
           : await deleteMany(tx, ids);
+    refreshAlertsAfterCommit(tx, TASK_RULES, ids);
     revalidatePath("/tasks");
     return { op: input.op, changed, skipped: ids.length - changed };
   },

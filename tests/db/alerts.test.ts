@@ -1,13 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { DAY, evaluateAt, isoDay, mondayOf } from "../support/alerts";
 import { createTestDatabase, type TestDatabase } from "../support/db";
 import * as f from "../support/factories";
 import { signInAs as as } from "../support/next-session";
 import { createDefaultStages, type StageIds } from "../support/pipeline";
 
 const actions = await import("@/lib/alerts/actions");
-const { evaluateAlerts } = await import("@/lib/alerts/engine");
-const { withSystem } = await import("@/lib/db/session");
 
 let db: TestDatabase;
 let stages: StageIds;
@@ -16,13 +15,7 @@ let sales: f.TestUser;
 let manager: f.TestUser;
 let finance: f.TestUser;
 
-const DAY = 86_400_000;
-const isoDay = (plusDays = 0) => new Date(Date.now() + plusDays * DAY).toISOString().slice(0, 10);
-const mondayOf = (date: string) => {
-  const d = new Date(`${date}T00:00:00Z`);
-  return new Date(d.getTime() - ((d.getUTCDay() + 6) % 7) * DAY).toISOString().slice(0, 10);
-};
-const evaluate = (now = new Date()) => withSystem("test.alerts", (tx) => evaluateAlerts(tx, now), db.conn);
+const evaluate = (now = new Date()) => evaluateAt(db.conn, now);
 const alertsOf = (rule: string) =>
   db.conn.query<{
     id: string;

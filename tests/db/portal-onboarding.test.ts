@@ -329,7 +329,7 @@ describe("review", () => {
       rejection_reason: "We only work with FinOps specialists right now.",
     });
     const [email] = await q<{ template: string; text_body: string }>(
-      "select template, text_body from public.email_outbox where to_email = $1",
+      "select template, text_body from public.email_outbox where to_email = $1 and template <> 'application-received'",
       [input.email],
     );
     expect(email?.template).toBe("application_rejected");

@@ -47,6 +47,10 @@ test("a partner sees only its own links, clicks, referrals, registrations and co
     const response = await trident.request.get(path);
     expect([401, 403]).toContain(response.status());
   }
+  // The page an unapproved partner's link leads to names no partner at all.
+  await trident.goto("/link-not-active");
+  await expect(trident.getByRole("heading", { name: "This link is not active yet" })).toBeVisible();
+  await expect(trident.getByText(/Brightpath|Trident/)).toHaveCount(0);
   const partnerPage = await trident.goto("/partners/applications");
   expect(partnerPage?.status()).toBe(403);
   await brightpath.context().close();

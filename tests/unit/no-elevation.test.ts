@@ -35,6 +35,8 @@ const NAMED_JOBS: Record<string, string> = {
   "status.reminders": "scheduler",
   "alerts.evaluate": "scheduler",
   "alerts.digest": "scheduler",
+  "alerts.refresh": "after a task change commits, and before a person's alert list is read",
+  "portal.signup-application": "after a partner sign-up commits (confirmation, auto-approval)",
   "deals.after-change": "after a deal change commits, and its scheduled drain",
   "portal.onboarding-complete": "after the last onboarding step commits",
   "portal.approve-application": "after the reviewer's check commits",

@@ -4,6 +4,7 @@ import { AlertFilters } from "@/components/alerts/alert-filters";
 import { AlertList } from "@/components/alerts/alert-list";
 import { PageHeader } from "@/components/shell/page-header";
 import { Button } from "@/components/ui/button";
+import { refreshAlertsOf } from "@/lib/alerts/jobs";
 import { countAlertsByTab, listAlerts, ALERT_TABS, type AlertTab } from "@/lib/alerts/queries";
 import {
   ALERT_CATEGORIES,
@@ -29,6 +30,8 @@ export default async function AlertsPage({ searchParams }: { searchParams: Searc
   const category = pick<AlertCategory>(params.category, ALERT_CATEGORIES);
   const everyone = user.role === "vp" && params.who === "team";
   const now = new Date();
+  // What the list says must be true now: conditions that cleared resolve, figures are today's.
+  await refreshAlertsOf(everyone ? null : user.id, now);
   const data = await withSession({ claims: user.claims }, async (tx) => ({
     alerts: await listAlerts(tx, user.id, { tab, priority, category, everyone }, now),
     counts: await countAlertsByTab(tx, user.id, everyone, now),

@@ -33,6 +33,7 @@ export const closeDate: AlertRuleDefinition<Thresholds["close_date"], Row> = {
     where not s.is_won and not s.is_lost and o.expected_close_date is not null
       and o.expected_close_date <= ${ctx.today}::date + ${ctx.thresholds.daysBefore}::int
       ${onlyDeals(sql`o.id`, ctx)}`,
+  resolves: { reason: "The deal closed, or its expected close date changed or passed." },
   build: (row, ctx) => {
     const days = Math.round(
       (Date.parse(`${row.close_date}T00:00:00Z`) - Date.parse(`${ctx.today}T00:00:00Z`)) / DAY_MS,

@@ -47,6 +47,7 @@ export const commissionApproval: AlertRuleDefinition<Thresholds["commission_appr
     select f.id as user_id, 'commission_approval:' || pp.partner_id || ':' || pp.first_line as dedupe_key, pp.oldest::timestamptz as since,
       pp.partner_id, p.name as partner_name, pp.lines, pp.oldest::text as oldest, pp.totals
     from per_partner pp join public.partners p on p.id = pp.partner_id cross join finance f`,
+  resolves: { reason: "The waiting commission lines were approved or rejected." },
   build: (row, ctx) => {
     const totals = Object.entries(row.totals ?? {})
       .map(([currency, total]) => money(total, currency))

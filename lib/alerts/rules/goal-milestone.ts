@@ -91,6 +91,7 @@ export const goalMilestone: AlertRuleDefinition<Thresholds["goal_milestone"], Ro
         cross join lateral (select c.owner_id where c.owner_id is not null union all ${ACTIVE_VPS} and c.owner_id is null) r(user_id)
       where c.condition is not null`;
   },
+  resolves: { reason: "The goal is back on pace (or this month's pace check replaced it).", only: sql`a.dedupe_key like '%:behind:%'` },
   build: (row, ctx) => {
     const won = Number(row.won_minor);
     const target = Number(row.target_minor);

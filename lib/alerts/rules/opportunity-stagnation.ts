@@ -25,6 +25,7 @@ export const opportunityStagnation: AlertRuleDefinition<Thresholds["opportunity_
     where not s.is_won and not s.is_lost
       and o.stage_entered_at <= ${ctx.now.toISOString()}::timestamptz - make_interval(days => ${ctx.thresholds.days}::int)
       ${onlyDeals(sql`o.id`, ctx)}`,
+  resolves: { reason: "The deal moved to another stage, closed or changed owner." },
   build: (row, ctx) => {
     const days = daysBetween(toDate(row.since), ctx.now);
     return {

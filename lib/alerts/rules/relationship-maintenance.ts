@@ -64,6 +64,7 @@ export const relationshipMaintenance: AlertRuleDefinition<Thresholds["relationsh
       where pd.since <= ${now} - make_interval(days => (case pd.partner_priority when 'high' then ${d.high}::int
         when 'medium' then ${d.medium}::int else ${d.low}::int end))`;
   },
+  resolves: { reason: "An interaction with the partner was logged, or the partner no longer needs one." },
   build: (row, ctx) => {
     const days = daysBetween(toDate(row.since), ctx.now);
     const priority: AlertPriority = shiftPriority(ctx.priority, PRIORITY_SHIFT[row.partner_priority]);

@@ -32,6 +32,7 @@ export const taskOverdue: AlertRuleDefinition<Thresholds["task_overdue"], Row> =
       t.priority::text, true, a.display_name
     from public.tasks t join public.profiles a on a.id = t.assignee_id cross join lateral (${ACTIVE_VPS}) vp
     where t.completed_at is null and t.due_date < ${ctx.today}::date - ${ctx.thresholds.escalateAfterDays}::int and vp.id <> t.assignee_id`,
+  resolves: { reason: "The task was completed, rescheduled or reassigned." },
   build: (row, ctx) => {
     const late = Math.round(
       (Date.parse(`${ctx.today}T00:00:00Z`) - Date.parse(`${row.due_date}T00:00:00Z`)) / DAY_MS,

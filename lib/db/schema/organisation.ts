@@ -11,6 +11,7 @@ export const workspaceSettings = pgTable("workspace_settings", {
   currency: char("currency", { length: 3 }).notNull().default("USD"),
   quarterTargetMinor: money("quarter_target_minor").notNull().default(25000000),
   highValueThresholdMinor: money("high_value_threshold_minor").notNull().default(10000000),
+  winNotifyThresholdMinor: money("win_notify_threshold_minor").notNull().default(5000000),
   stalledAfterDays: integer("stalled_after_days").notNull().default(14),
   brandColor: text("brand_color").notNull().default("#4f46e5"),
   signatoryName: text("signatory_name"),

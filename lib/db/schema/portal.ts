@@ -23,6 +23,7 @@ export const partnerApplications = pgTable("partner_applications", {
   autoApproved: boolean("auto_approved").notNull().default(false),
   partnerId: uuid("partner_id"),
   invitationId: uuid("invitation_id"),
+  source: text("source").$type<"program" | "signup">().notNull().default("program"),
   createdAt: ts("created_at").notNull().defaultNow(),
   updatedAt: ts("updated_at").notNull().defaultNow(),
 });

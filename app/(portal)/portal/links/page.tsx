@@ -10,7 +10,7 @@ import { requireUser } from "@/lib/auth/session";
 import { withSession } from "@/lib/db/session";
 import { serverEnv } from "@/lib/env";
 import { ensureOwnDefaultLink } from "@/lib/referrals/default-link";
-import { listActiveLandingPages, listLinksWithStats, listRecentReferrals } from "@/lib/referrals/queries";
+import { linksAreActive, listActiveLandingPages, listLinksWithStats, listRecentReferrals } from "@/lib/referrals/queries";
 
 export const metadata: Metadata = { title: "Links" };
 
@@ -24,6 +24,7 @@ export default async function LinksPage() {
       links: await listLinksWithStats(tx, partnerId),
       pages: await listActiveLandingPages(tx),
       referrals: await listRecentReferrals(tx, partnerId),
+      active: await linksAreActive(tx, partnerId),
     };
   });
   const appUrl = serverEnv().APP_URL;
@@ -42,6 +43,12 @@ export default async function LinksPage() {
             <CardDescription>
               Anyone who opens it and gets in touch within the attribution window is credited to you.
             </CardDescription>
+            {data.active ? null : (
+              <p data-testid="links-not-active" className="text-sm font-medium text-warning">
+                Your links start working once the partner team approves your application; until then they lead
+                to a page that says the link is not active yet, and no click is counted.
+              </p>
+            )}
           </CardHeader>
           <CardContent className="flex flex-wrap items-center gap-3">
             <code data-testid="default-link" className="rounded-md bg-muted px-3 py-2 text-sm break-all">

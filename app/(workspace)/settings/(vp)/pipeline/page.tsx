@@ -43,6 +43,7 @@ export default async function PipelineSettingsPage() {
           <PipelineSettingsForm
             stalledAfterDays={data.settings?.stalledAfterDays ?? 14}
             highValueThreshold={Math.round((data.settings?.highValueThresholdMinor ?? 0) / 10 ** minorDigits(currency))}
+            winNotifyThreshold={Math.round((data.settings?.winNotifyThresholdMinor ?? 0) / 10 ** minorDigits(currency))}
             currency={currency}
           />
         </CardContent>

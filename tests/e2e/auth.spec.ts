@@ -25,7 +25,12 @@ test("sign up, confirm the email from the dev mailbox, then sign in", async ({ p
   await expect(page.getByText(email)).toBeVisible();
 
   await page.getByRole("link", { name: "dev mailbox" }).click();
-  const message = page.getByTestId("mailbox-message").filter({ hasText: email }).first();
+  // The application's receipt arrives beside the verification email.
+  const message = page
+    .getByTestId("mailbox-message")
+    .filter({ hasText: email })
+    .filter({ hasText: "Confirm your email for PartnerOS" })
+    .first();
   await expect(message).toContainText("Confirm your email for PartnerOS");
   await message.getByRole("link", { name: /\/api\/auth\/verify/ }).click();
   await expect(page).toHaveURL(/\/login\?verified=1/);

@@ -45,7 +45,11 @@ test("a partner applies, is approved, accepts the invitation, onboards and copie
 
   // 3. The invitation arrives in the dev mailbox; the applicant accepts it.
   await apply.goto("/dev/mailbox");
-  const message = apply.getByTestId("mailbox-message").filter({ hasText: email }).first();
+  const message = apply
+    .getByTestId("mailbox-message")
+    .filter({ hasText: email })
+    .filter({ has: apply.getByRole("link", { name: /\/invite\// }) })
+    .first();
   await message.getByRole("link", { name: /\/invite\// }).click();
   await expect(apply.getByRole("heading", { name: /Join/ })).toBeVisible();
   await apply.getByLabel("Your name").fill("Nora Winters");

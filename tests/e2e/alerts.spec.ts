@@ -7,38 +7,35 @@ const tab = (page: Page, name: RegExp) => page.getByRole("link", { name });
 test("a stalled deal's alert resolves when the deal moves; an overdue task's alert resolves when it is done", async ({ page }) => {
   await loginAs(page, "sales");
   await page.goto("/alerts");
-  const stalled = alertCard(page, /Seaside Streaming.*has not moved/);
+  const stalled = alertCard(page, /Roadie – Internal developer portal has not moved/);
   await expect(stalled).toHaveCount(1);
-  const overdue = alertCard(page, "Overdue task: Chase the signed order form from Trailhead Fitness");
+  const overdue = alertCard(page, "Overdue task: Chase the signed order form from Sable Security Bank");
   await expect(overdue).toHaveCount(1);
 
-  // Move the deal from Demo to POC (the move asks for the technical contact).
+  // Move the deal on from POC to Proposal with the keyboard.
   await page.goto("/pipeline");
-  const card = page.getByTestId("opportunity-card").filter({ hasText: "Seaside Streaming" });
+  const card = page.getByTestId("opportunity-card").filter({ hasText: "Roadie – Internal developer portal" });
   await card.focus();
-  await page.keyboard.press("ArrowRight");
-  const dialog = page.getByRole("dialog", { name: /Move Seaside Streaming.* to POC/ });
-  await dialog.getByLabel("Technical contact", { exact: true }).fill("Mia Okafor");
   const saved = page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/pipeline");
-  await dialog.getByRole("button", { name: "Move deal" }).click();
+  await page.keyboard.press("ArrowRight");
   await saved;
-  await expect(page.locator('[data-testid="board-column"][data-stage-key="poc"]').getByText("Seaside Streaming")).toBeVisible();
+  await expect(page.locator('[data-testid="board-column"][data-stage-key="proposal"]').getByText("Roadie – Internal developer portal")).toBeVisible();
 
   await page.goto("/alerts");
-  await expect(alertCard(page, /Seaside Streaming.*has not moved/)).toHaveCount(0);
+  await expect(alertCard(page, /Roadie – Internal developer portal has not moved/)).toHaveCount(0);
   await tab(page, /^Resolved/).click();
-  const resolved = alertCard(page, /Seaside Streaming.*has not moved/);
+  const resolved = alertCard(page, /Roadie – Internal developer portal has not moved/);
   await expect(resolved).toHaveCount(1);
   await expect(resolved.getByText("Resolved", { exact: true })).toBeVisible();
   await expect(resolved).toContainText("The deal moved");
 
   // Complete the overdue task from the alert's record link.
   await page.goto("/alerts");
-  await alertCard(page, "Overdue task: Chase the signed order form from Trailhead Fitness")
+  await alertCard(page, "Overdue task: Chase the signed order form from Sable Security Bank")
     .getByRole("link", { name: "Open record" })
     .click();
   await expect(page).toHaveURL(/\/tasks/);
-  const title = "Chase the signed order form from Trailhead Fitness";
+  const title = "Chase the signed order form from Sable Security Bank";
   const sheet = page.getByRole("dialog", { name: title });
   const done = page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/tasks");
   await sheet.getByRole("button", { name: "Mark done" }).click();

@@ -14,12 +14,12 @@ test("a stalled deal's alert resolves when the deal moves; an overdue task's ale
 
   // Move the deal on from POC to Proposal with the keyboard.
   await page.goto("/pipeline");
-  const card = page.getByTestId("opportunity-card").filter({ hasText: "Roadie – Internal developer portal" });
+  const card = page.getByTestId("opportunity-card").filter({ hasText: "Roadie – Internal developer portal" }).filter({ hasText: "Sequoia Health Plan" });
   await card.focus();
   const saved = page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/pipeline");
   await page.keyboard.press("ArrowRight");
   await saved;
-  await expect(page.locator('[data-testid="board-column"][data-stage-key="proposal"]').getByText("Roadie – Internal developer portal")).toBeVisible();
+  await expect(page.locator('[data-testid="board-column"][data-stage-key="proposal"]').getByTestId("opportunity-card").filter({ hasText: "Roadie – Internal developer portal" }).filter({ hasText: "Sequoia Health Plan" })).toBeVisible();
 
   await page.goto("/alerts");
   await expect(alertCard(page, /Roadie – Internal developer portal has not moved/)).toHaveCount(0);

@@ -37,7 +37,7 @@ const tier = (key: TierKey, name: string, rate: number, cadence: Cadence, minUsd
 // prettier-ignore
 export const TIER_DEFS: readonly TierDef[] = [
   tier("starter", "Starter", 20, "monthly", 0, 0, "#64748b", "Referral links and deal registration; Core sales training; Email support; Monthly payouts"),
-  tier("active", "Active", 22, "biweekly", 5_000, 1, "#0ea5e9", "Pipeline tracking; Video and case-study library; Priority support; Bi-weekly payouts"),
+  tier("active", "Growth", 22, "biweekly", 5_000, 1, "#0ea5e9", "Pipeline tracking; Video and case-study library; Priority support; Bi-weekly payouts"),
   tier("performer", "Performer", 25, "weekly", 15_000, 1, "#8b5cf6", "Dedicated partner manager; Technical deep-dive training; Co-branded campaigns; Weekly payouts"),
   tier("elite", "Elite", 30, "realtime", 40_000, 1, "#f59e0b", "Strategic advisor; White-label materials; Co-marketing funds; Real-time payouts; Executive business reviews"),
 ];

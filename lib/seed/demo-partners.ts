@@ -173,7 +173,7 @@ export function buildPrograms(b: OrgBuilder): ProgramRow[] {
     return partner;
   });
 
-  // Vendors that also refer business are paid like an Active-tier partner.
+  // Vendors that also refer business are paid like a Growth-tier partner.
   const payees = [
     ...programs,
     ...b.isvs.filter((p) => p.kind === "isv_and_program").map((p) => ({ ...p, tierKey: "active" as const })),

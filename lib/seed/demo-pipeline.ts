@@ -146,7 +146,7 @@ const RECENT_QUOTA: Record<TierKey, number> = { elite: 2, performer: 4, active: 
 /**
  * Tiers follow referred won revenue over the trailing 90 days, so the story's tier spread needs the recent
  * wins spread over the partners meant for each tier: the largest go to the partners planned as Elite until
- * they reach its threshold, then Performer, then Active. One in six recent wins stays a direct deal.
+ * they reach its threshold, then Performer, then Growth. One in six recent wins stays a direct deal.
  */
 function spreadRecentWins(opportunities: OpportunityRow[], input: PipelineInput): void {
   const since = isoDate(new Date(input.now.getTime() - RECENT_DAYS * DAY));

@@ -24,6 +24,6 @@ export const PARTNER_TYPE_LABELS: Record<string, string> = {
   education: "Education",
 };
 
-export const TIER_LABELS: Record<string, string> = { starter: "Starter", active: "Active", performer: "Performer", elite: "Elite" };
+export const TIER_LABELS: Record<string, string> = { starter: "Starter", active: "Growth", performer: "Performer", elite: "Elite" };
 
 export const PRIORITY_LABELS: Record<string, string> = { high: "High priority", medium: "Medium priority", low: "Low priority" };

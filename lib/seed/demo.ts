@@ -141,6 +141,8 @@ export async function seedDemo(conn: Connection, options: { now?: Date } = {}): 
         color: t.color,
       })),
     );
+    // What each tier unlocks: the migration's default matrix, placed on the tiers just created.
+    await tx.execute(sql`select private.seed_tier_features()`);
     await tx.insert(schema.stages).values(
       STAGE_DEFS.map((s, position) => ({
         id: stageIds[s.key],

@@ -104,6 +104,8 @@ export const INTENDED: Record<string, Entry> = {
   templates: each(["vp", "partnership_manager"], { insert: true, update: ["archived_at", "category", "current_version", "title"] }),
   tier_history: {},
   tiers: { vp: ALL },
+  // Feature keys are named by content and policies: the VP renames and re-tiers them, nobody adds or drops one.
+  tier_features: { vp: { update: ["label", "unlock_tier_id", "updated_at", "updated_by"] } },
   weekly_statuses: each(STAFF, { insert: true, update: ["accomplishments", "kpis", "plans", "revision", "status", "submitted_at"] }),
   workspace_settings: { vp: { update: true } },
 };

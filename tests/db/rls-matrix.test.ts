@@ -47,6 +47,13 @@ const CASES: TableCase[] = [
     allow: { select: ["vp", "sales_manager", "partnership_manager", "finance", "partner"], insert: ["vp"], update: ["vp"], delete: ["vp"] },
   },
   {
+    table: "tier_features",
+    target: (c) => c.ids.tierFeature!,
+    insert: (c) => sql`insert into public.tier_features (feature_key, category, label, unlock_tier_id) values ('training.forged', 'training', 'Forged', ${c.tierId})`,
+    set: sql`label = 'Renamed'`,
+    allow: { select: ["vp", "sales_manager", "partnership_manager", "finance", "partner"], insert: [], update: ["vp"], delete: [] },
+  },
+  {
     table: "partners",
     target: (c) => c.partnerB.id,
     insert: () => sql`insert into public.partners (name, slug, kind) values ('New Co', 'new-co-rls', 'program')`,
@@ -434,6 +441,7 @@ beforeAll(async () => {
       receipt: receipt!.id,
       receiptIsv: receiptIsv.id,
       spareTier: (await f.createTier(c)).id,
+      tierFeature: (await c.query<{ id: string }>("insert into public.tier_features (feature_key, category, label, unlock_tier_id) values ('training.matrix', 'training', 'Matrix', $1) returning id", [tier.id]))[0]!.id,
       lossReason: (await c.query<{ id: string }>("insert into public.loss_reasons (label) values ('Budget') returning id"))[0]!.id,
       savedView: (await c.query<{ id: string }>("insert into public.saved_views (owner_id, name) values ($1, 'My deals') returning id", [users.sales_manager.id]))[0]!.id,
       aggregate: (await c.query<{ id: string }>("insert into public.pipeline_aggregates (key, payload) values ('conversions:test', '[]') returning key as id"))[0]!.id,

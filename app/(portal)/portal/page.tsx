@@ -65,6 +65,7 @@ export default async function PortalHomePage() {
           "referrals",
           "referral_clicks",
           "notifications",
+          "tiers",
         ]}
       />
       <PageHeader
@@ -84,7 +85,7 @@ export default async function PortalHomePage() {
                 }
               : null
           }
-          level={home.tierLevel}
+          unlocks={home.unlocksNext}
           progress={home.progress}
           money={money}
           actions={home.actions}
@@ -154,7 +155,12 @@ export default async function PortalHomePage() {
         </Section>
       </div>
       <Section title="What each tier unlocks" description="Locked features show the tier that unlocks them.">
-        <UnlockMatrix tier={home.tierLevel} />
+        <UnlockMatrix
+          features={home.entitlements.features}
+          ladder={home.entitlements.ladder}
+          rank={home.entitlements.rank}
+          partnerView
+        />
       </Section>
     </div>
   );

@@ -9,6 +9,8 @@ import { progressToNext } from "@/lib/tiers/evaluate";
 import { getEntitlements } from "@/lib/tiers/features";
 import { listTierCriteria } from "@/lib/tiers/metrics";
 import { nextUnlocks } from "@/lib/tiers/unlocks";
+import { nextToLearn } from "@/lib/training/progress";
+import { listCatalogue, listPaths } from "@/lib/training/queries";
 import { earningsByMonth, funnelOf, summarizeEarnings } from "./earnings";
 import {
   getFunnelCounts,
@@ -24,6 +26,7 @@ export async function getPartnerHome(tx: Tx, user: { id: string; partnerId: stri
   const partnerId = user.partnerId;
   const org = await getPartnerOrgOrThrow(tx, partnerId);
   const entitlements = await getEntitlements(tx);
+  const learnNext = nextToLearn(await listCatalogue(tx), await listPaths(tx));
   const [tiers, tierRef, facts, counts, lines, registrations, referrals, achievements, xp, notes] = [
     await listTierCriteria(tx),
     await getPartnerTierKey(tx, partnerId),
@@ -53,6 +56,7 @@ export async function getPartnerHome(tx: Tx, user: { id: string; partnerId: stri
     currency,
     entitlements,
     unlocksNext,
+    learnNext,
     progress,
     actions: actionItemsFor(unlocksNext, progress, {
       ...counts,

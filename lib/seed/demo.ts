@@ -20,6 +20,9 @@ import {
   type StageKey,
 } from "./demo-data";
 import { recalculateCommissions } from "../commission-records/persist";
+import { storageFromEnv } from "../storage/from-env";
+import { syncTrainingContent } from "../training/sync";
+import { seedTrainingProgress } from "./demo-training";
 import { seedCommissionActivity } from "./demo-commissions";
 import { seedPayoutHistory } from "./demo-payouts";
 import { seedPortalActivity } from "./demo-portal-activity";
@@ -213,6 +216,9 @@ export async function seedDemo(conn: Connection, options: { now?: Date } = {}): 
     // Last: health reads interactions, deals, registrations and tasks; alerts read all of it.
     await seedHealthHistory(tx, now);
     await evaluateAlerts(tx, now);
+    // The curriculum of content/training, as the training-sync job keeps it.
+    await syncTrainingContent(tx, storageFromEnv());
+    await seedTrainingProgress(tx, org.demoPartnerId);
     return true;
   });
   if (!seeded) return { skipped: true };

@@ -7,6 +7,7 @@ import { Leaderboard } from "@/components/partner-home/leaderboard";
 import { NotificationList } from "@/components/partner-home/notification-list";
 import { PayableLines } from "@/components/partner-home/payable-lines";
 import { TierCard } from "@/components/partner-home/tier-card";
+import { LearnNextCard } from "@/components/training/learn-next-card";
 import { UnlockMatrix } from "@/components/tiers/unlock-matrix";
 import { OnboardingBanner } from "@/components/onboarding/onboarding-banner";
 import { LiveRefresh } from "@/components/realtime/live-refresh";
@@ -101,6 +102,7 @@ export default async function PortalHomePage() {
           </div>
         </Section>
       </div>
+      <LearnNextCard next={home.learnNext} />
       <Section
         title="Your funnel"
         description="All time: clicks on your links → referrals → registrations and referred deals → won."

@@ -106,7 +106,8 @@ describe("locked courses are refused by the database", () => {
       "select has_table_privilege('authenticated', 'private.training_answer_keys', 'select') as authenticated, has_table_privilege('anon', 'private.training_answer_keys', 'select') as anon",
     );
     expect(grants).toEqual({ authenticated: false, anon: false });
-    const questions = await as(world.users.partnerA, async (tx) => listQuestions(tx, await courseId("program-basics")));
+    const basics = await courseId("program-basics");
+    const questions = await as(world.users.partnerA, (tx) => listQuestions(tx, basics));
     expect(questions.length).toBeGreaterThan(0);
     expect(JSON.stringify(questions)).not.toMatch(/correct|explanation/);
   });

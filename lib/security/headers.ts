@@ -1,4 +1,4 @@
-import { VIDEO_FRAME_HOSTS } from "@/lib/training/video";
+import { VIDEO_FRAME_HOSTS } from "../training/video";
 
 export interface Header {
   key: string;

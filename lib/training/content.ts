@@ -20,7 +20,7 @@ export function loadTrainingContent(dir: string = TRAINING_DIR): TrainingContent
     .filter((f) => /^\d{2}-[a-z0-9-]+\.md$/.test(f))
     .sort();
   for (const [position, file] of files.entries()) {
-    const { course, problems: found } = parseCourse(file, readFileSync(/*turbopackIgnore: true*/ path.join(dir, file), "utf8"));
+    const { course, problems: found } = parseCourse(file, readFileSync(/*turbopackIgnore: true*/ path.join(/*turbopackIgnore: true*/ dir, file), "utf8"));
     problems.push(...found);
     if (!course) continue;
     if (`${file.slice(3, -3)}` !== course.frontmatter.slug)
@@ -31,14 +31,14 @@ export function loadTrainingContent(dir: string = TRAINING_DIR): TrainingContent
     for (const lesson of course.lessons)
       for (const name of lesson.files) {
         try {
-          readFileSync(/*turbopackIgnore: true*/ path.join(dir, "files", name));
+          readFileSync(/*turbopackIgnore: true*/ path.join(/*turbopackIgnore: true*/ dir, "files", name));
         } catch {
           problems.push({ file, field: `lesson ${lesson.title}`, message: `file ${name} is not in content/training/files/` });
         }
       }
   }
   let paths: PathDefinition[] = [];
-  const parsed = pathsSchema.safeParse(parseYaml(readFileSync(/*turbopackIgnore: true*/ path.join(dir, "paths.yaml"), "utf8")));
+  const parsed = pathsSchema.safeParse(parseYaml(readFileSync(/*turbopackIgnore: true*/ path.join(/*turbopackIgnore: true*/ dir, "paths.yaml"), "utf8")));
   if (!parsed.success) for (const issue of parsed.error.issues) problems.push({ file: "paths.yaml", field: issue.path.join("."), message: issue.message });
   else paths = parsed.data;
   const known = new Set(courses.map((c) => c.frontmatter.slug));
@@ -49,5 +49,5 @@ export function loadTrainingContent(dir: string = TRAINING_DIR): TrainingContent
 }
 
 export function readTrainingFile(name: string, dir: string = TRAINING_DIR): Uint8Array {
-  return readFileSync(/*turbopackIgnore: true*/ path.join(dir, "files", path.basename(name)));
+  return readFileSync(/*turbopackIgnore: true*/ path.join(/*turbopackIgnore: true*/ dir, "files", path.basename(name)));
 }

@@ -23,12 +23,18 @@ function answerKey(file: string): { prompt: string; correct: string[] }[] {
 }
 
 test("a course above the partner's tier is locked in the page and the API until the VP's entitlement change opens it", async ({ browser }) => {
-  const partner = await (await browser.newContext()).newPage();
+  // A demo partner below the top tier (the demo's evaluation decides who), and the rung above its tier.
+  const ladder = ["Starter", "Active", "Performer", "Elite"];
+  let partner = await (await browser.newContext()).newPage();
   await login(partner, TRIDENT);
   await expect(partner).toHaveURL(/\/portal$/);
-  // The rung above the partner's tier, whatever the demo's evaluation placed it on.
-  const ladder = ["Starter", "Active", "Performer", "Elite"];
-  const own = (await partner.getByTestId("tier-name").innerText()).trim();
+  let own = (await partner.getByTestId("tier-name").innerText()).trim();
+  if (own === "Elite") {
+    await partner.context().close();
+    partner = await (await browser.newContext()).newPage();
+    await loginAs(partner, "partner");
+    own = (await partner.getByTestId("tier-name").innerText()).trim();
+  }
   const above = ladder[ladder.indexOf(own) + 1];
   expect(above, `${own} has a tier above it`).toBeDefined();
   const vp = await (await browser.newContext()).newPage();

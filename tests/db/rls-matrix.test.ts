@@ -56,7 +56,7 @@ const CASES: TableCase[] = [
   {
     table: "training_courses",
     target: (c) => c.ids.trainingCourse!,
-    insert: (c) => sql`insert into public.training_courses (slug, version, title, category, feature_key, pass_mark, max_attempts, content_hash) values ('forged', 1, 'Forged', 'sales', 'training.matrix', 50, 1, 'x')`,
+    insert: () => sql`insert into public.training_courses (slug, version, title, category, feature_key, pass_mark, max_attempts, content_hash) values ('forged', 1, 'Forged', 'sales', 'training.matrix', 50, 1, 'x')`,
     set: sql`title = 'Renamed'`,
     allow: { select: ["vp", "sales_manager", "partnership_manager", "finance", "partner"], insert: [], update: [], delete: [] },
   },

@@ -58,7 +58,7 @@ export const config = {
   // Static files (public/ and app/'s icon and Open Graph files) need no nonce and no session; their names are
   // matched whole, so a malformed variant of one still reaches the path check above.
   matcher: [
-    "/((?!api/|r/|_next/static|_next/image|(?:favicon\\.ico|icon\\.svg|apple-icon\\.png|opengraph-image\\.png|robots\\.txt|logo\\.svg)$).*)",
+    "/((?!api/|r/|training(?:/|$)|_next/static|_next/image|(?:favicon\\.ico|icon\\.svg|apple-icon\\.png|opengraph-image\\.png|robots\\.txt|logo\\.svg)$).*)",
     "/(api|r)/(.*%.*)",
   ],
 };

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import type { ActionItem } from "@/lib/tiers/action-items";
 import type { TierProgress } from "@/lib/tiers/evaluate";
-import { CATEGORY_LABEL, lockedReason, nextUnlocks, type TierKey, type TierRef } from "@/lib/tiers/unlocks";
+import { CATEGORY_LABEL, lockedReason, type TierFeature } from "@/lib/tiers/unlocks";
 import { ProgressBar } from "./progress-bar";
 
 const CADENCE: Record<string, string> = {
@@ -14,14 +14,14 @@ const CADENCE: Record<string, string> = {
 
 interface Props {
   tier: { name: string; color: string; rate: string; cadence: string } | null;
-  level: TierRef;
+  /** What the next tier unlocks (from the tier_features data). */
+  unlocks: TierFeature[];
   progress: TierProgress;
   money: (minor: number) => string;
   actions: ActionItem[];
 }
 
-export function TierCard({ tier, level, progress, money, actions }: Props) {
-  const unlocks = nextUnlocks(level);
+export function TierCard({ tier, unlocks, progress, money, actions }: Props) {
   return (
     <Card data-testid="tier-card">
       <CardHeader>
@@ -63,12 +63,11 @@ export function TierCard({ tier, level, progress, money, actions }: Props) {
         )}
         {unlocks.length > 0 ? (
           <div className="grid gap-1 text-sm">
-            <p className="font-medium">Locked until {progress.next?.name ?? "the next tier"}</p>
+            <p className="font-medium">Locked until {unlocks[0]!.tierName}</p>
             <ul className="grid gap-0.5 text-muted-foreground">
               {unlocks.slice(0, 4).map((u) => (
-                <li key={u.category}>
-                  <span className="text-foreground">{CATEGORY_LABEL[u.category]}:</span>{" "}
-                  {lockedReason(u.category, u.tier as TierKey)}
+                <li key={u.id}>
+                  <span className="text-foreground">{CATEGORY_LABEL[u.category]}:</span> {lockedReason(u)}
                 </li>
               ))}
             </ul>

@@ -4,6 +4,7 @@ import { ThemeToggle } from "@/components/ui/theme-toggle";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import type { CurrentUser } from "@/lib/auth/session";
 import { listNotificationsForUser } from "@/lib/notifications/queries";
+import { listOwnFeatureKeys } from "@/lib/tiers/own-features";
 import { navFor } from "./nav-config";
 import { BrandMark } from "./brand-mark";
 import { MobileNav } from "./mobile-nav";
@@ -11,8 +12,8 @@ import { NavLinks } from "./nav-links";
 import { UserMenu } from "./user-menu";
 
 export async function AppShell({ user, children }: { user: CurrentUser; children: React.ReactNode }) {
-  const items = navFor(user.role);
   const portal = user.role === "partner";
+  const items = navFor(user.role, portal ? await listOwnFeatureKeys(user) : []);
   const faceTitle = portal ? (user.partnerName ?? "Partner portal") : "Team workspace";
   const notifications = await listNotificationsForUser(user);
   return (

@@ -16,13 +16,16 @@ export type NavIcon =
   | "links"
   | "referrals"
   | "earnings"
-  | "profile";
+  | "profile"
+  | "training";
 
 export interface NavItem {
   href: string;
   label: string;
   icon: NavIcon;
   roles: readonly AppRole[];
+  /** A tier feature (tier_features key) the partner must hold for the item to show. */
+  feature?: string;
 }
 
 const STAFF = ["vp", "sales_manager", "partnership_manager", "finance"] as const;
@@ -46,10 +49,12 @@ export const PORTAL_NAV: readonly NavItem[] = [
   { href: "/portal/links", label: "Links", icon: "links", roles: ["partner"] },
   { href: "/portal/referrals", label: "Referrals & deals", icon: "referrals", roles: ["partner"] },
   { href: "/portal/earnings", label: "Earnings", icon: "earnings", roles: ["partner"] },
+  { href: "/portal/training", label: "Training", icon: "training", roles: ["partner"], feature: "training.core" },
   { href: "/portal/profile", label: "Profile", icon: "profile", roles: ["partner"] },
 ];
 
-export function navFor(role: AppRole): readonly NavItem[] {
+/** The items a role sees; a partner's items that need a tier feature show only when its tier holds it. */
+export function navFor(role: AppRole, features: readonly string[] = []): readonly NavItem[] {
   const items = role === "partner" ? PORTAL_NAV : WORKSPACE_NAV;
-  return items.filter((item) => item.roles.includes(role));
+  return items.filter((item) => item.roles.includes(role) && (!item.feature || features.includes(item.feature)));
 }

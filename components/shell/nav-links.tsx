@@ -7,6 +7,7 @@ import {
   ListChecks,
   Coins,
   FileText,
+  GraduationCap,
   Handshake,
   Home,
   Kanban,
@@ -41,6 +42,7 @@ const ICONS: Record<NavIcon, LucideIcon> = {
   referrals: Send,
   earnings: Coins,
   profile: UserRound,
+  training: GraduationCap,
 };
 
 function isActive(pathname: string, href: string): boolean {

@@ -14,6 +14,8 @@ import { runTaskRollover } from "@/lib/tasks/rollover";
 import { createScheduledBatches } from "@/lib/payouts/schedule";
 import { resumeStalePayouts } from "@/lib/payouts/trigger";
 import { drainDealChanges } from "@/lib/opportunities/after-change";
+import { storage } from "@/lib/storage/storage";
+import { syncTrainingContent } from "@/lib/training/sync";
 
 type JobFn = () => Promise<Record<string, unknown>>;
 
@@ -46,6 +48,11 @@ export const JOBS = {
   "alerts-digest": { everySeconds: 86_400, run: async () => ({ ...(await runAlertDigests()) }) },
   "status-reminders": { everySeconds: 3600, run: async () => ({ ...(await runStatusReminders()) }) },
   "task-rollover": { everySeconds: 3600, run: async () => ({ ...(await runTaskRollover()) }) },
+  // Course content of content/training: a changed course becomes a new version; a rerun writes nothing.
+  "training-sync": {
+    everySeconds: 3600,
+    run: async () => ({ ...(await withSystem("training.sync", (tx) => syncTrainingContent(tx, storage()))) }),
+  },
   "partner-health": { everySeconds: 3600, run: async () => ({ ...(await runPartnerHealth()) }) },
   "prune-rate-limits": {
     everySeconds: 3600,

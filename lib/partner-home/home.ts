@@ -6,7 +6,11 @@ import { getPartnerOrgOrThrow } from "@/lib/partners/queries";
 import { listPartnerReferrals, listPartnerRegistrations } from "@/lib/registrations/queries";
 import { actionItemsFor } from "@/lib/tiers/action-items";
 import { progressToNext } from "@/lib/tiers/evaluate";
+import { getEntitlements } from "@/lib/tiers/features";
 import { listTierCriteria } from "@/lib/tiers/metrics";
+import { nextUnlocks } from "@/lib/tiers/unlocks";
+import { nextToLearn } from "@/lib/training/progress";
+import { listCatalogue, listPaths } from "@/lib/training/queries";
 import { earningsByMonth, funnelOf, summarizeEarnings } from "./earnings";
 import {
   getFunnelCounts,
@@ -21,6 +25,8 @@ import {
 export async function getPartnerHome(tx: Tx, user: { id: string; partnerId: string }, today: string) {
   const partnerId = user.partnerId;
   const org = await getPartnerOrgOrThrow(tx, partnerId);
+  const entitlements = await getEntitlements(tx);
+  const learnNext = nextToLearn(await listCatalogue(tx), await listPaths(tx));
   const [tiers, tierRef, facts, counts, lines, registrations, referrals, achievements, xp, notes] = [
     await listTierCriteria(tx),
     await getPartnerTierKey(tx, partnerId),
@@ -36,8 +42,7 @@ export async function getPartnerHome(tx: Tx, user: { id: string; partnerId: stri
   const currency = facts.metrics.currency;
   const money = (minor: number) => formatMoney(minor, currency);
   const progress = progressToNext(tiers, tierRef.tierId, facts.metrics, money);
-  // Position on the configured ladder, which is what the unlock matrix columns follow.
-  const tierLevel = tierRef.tierId ? tiers.findIndex((t) => t.id === tierRef.tierId) : null;
+  const unlocksNext = nextUnlocks(entitlements.features, entitlements.ladder, entitlements.rank);
   const dealNames = new Map(facts.deals.map((d) => [d.id, d.customer_name]));
   const earningLines = lines.map((l) => ({
     amountMinor: l.amountMinor,
@@ -49,9 +54,11 @@ export async function getPartnerHome(tx: Tx, user: { id: string; partnerId: stri
   return {
     org,
     currency,
-    tierLevel,
+    entitlements,
+    unlocksNext,
+    learnNext,
     progress,
-    actions: actionItemsFor(tierLevel, progress, {
+    actions: actionItemsFor(unlocksNext, progress, {
       ...counts,
       pendingRegistrations: registrations.filter((r) => r.status === "pending").length,
     }),

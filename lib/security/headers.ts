@@ -1,3 +1,5 @@
+import { VIDEO_FRAME_HOSTS } from "../training/video";
+
 export interface Header {
   key: string;
   value: string;
@@ -19,7 +21,8 @@ export function contentSecurityPolicy(production: boolean, nonce?: string): stri
     "img-src 'self' data: blob:",
     "font-src 'self' data:",
     `connect-src 'self'${production ? "" : " ws: wss:"}`,
-    "frame-src 'self'",
+    // Lesson videos load only after the learner presses play, and only from these two players.
+    `frame-src 'self' ${VIDEO_FRAME_HOSTS.join(" ")}`,
     "frame-ancestors 'none'",
     "form-action 'self'",
     "base-uri 'self'",
@@ -49,6 +52,9 @@ export const PATHS_WITHOUT_PROXY = [
   "/opengraph-image.png",
   "/robots.txt",
   "/logo.svg",
+  // Lesson images of public/training.
+  "/training",
+  "/training/:path*",
 ];
 
 /** Headers for every response; the Content-Security-Policy is separate (see PATHS_WITHOUT_PROXY). */

@@ -1,7 +1,6 @@
 import type * as schema from "../db/schema";
 import type { PartnerDomain } from "../db/schema";
-import type { TierKey } from "../tiers/unlocks";
-import { TIER_DEFS, type StageKey } from "./demo-data";
+import { TIER_DEFS, type StageKey, type TierKey } from "./demo-data";
 import { personName } from "./demo-partners";
 import {
   BACKWARD_JUSTIFICATIONS,

@@ -20,6 +20,9 @@ import {
   type StageKey,
 } from "./demo-data";
 import { recalculateCommissions } from "../commission-records/persist";
+import { storageFromEnv } from "../storage/from-env";
+import { syncTrainingContent } from "../training/sync";
+import { seedTrainingProgress } from "./demo-training";
 import { seedCommissionActivity } from "./demo-commissions";
 import { seedPayoutHistory } from "./demo-payouts";
 import { seedPortalActivity } from "./demo-portal-activity";
@@ -142,6 +145,8 @@ export async function seedDemo(conn: Connection, options: { now?: Date } = {}): 
         color: t.color,
       })),
     );
+    // What each tier unlocks: the migration's default matrix, placed on the tiers just created.
+    await tx.execute(sql`select private.seed_tier_features()`);
     await tx.insert(schema.stages).values(
       STAGE_DEFS.map((s, position) => ({
         id: stageIds[s.key],
@@ -212,6 +217,9 @@ export async function seedDemo(conn: Connection, options: { now?: Date } = {}): 
     // Last: health reads interactions, deals, registrations and tasks; alerts read all of it.
     await seedHealthHistory(tx, now);
     await evaluateAlerts(tx, now);
+    // The curriculum of content/training, as the training-sync job keeps it.
+    await syncTrainingContent(tx, storageFromEnv());
+    await seedTrainingProgress(tx, org.demoPartnerId);
     return true;
   });
   if (!seeded) return { skipped: true };

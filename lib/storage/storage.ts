@@ -1,15 +1,10 @@
 import "server-only";
-import { createLocalStorage } from "./local";
 import type { StoragePort } from "./port";
-import { createSupabaseStorage } from "./supabase";
+import { storageFromEnv } from "./from-env";
 
-export const ATTACHMENTS_BUCKET = "status-attachments";
+export { ATTACHMENTS_BUCKET } from "./from-env";
 
 /** Supabase Storage when the project URL and service role key are set, otherwise the local disk. */
 export function storage(): StoragePort {
-  const url = process.env.NEXT_PUBLIC_SUPABASE_URL;
-  const serviceRoleKey = process.env.SUPABASE_SERVICE_ROLE_KEY;
-  if (url && serviceRoleKey)
-    return createSupabaseStorage({ url, serviceRoleKey, bucket: ATTACHMENTS_BUCKET });
-  return createLocalStorage(process.env.STORAGE_DIR || undefined);
+  return storageFromEnv();
 }

@@ -1,5 +1,5 @@
 import type { TierProgress } from "./evaluate";
-import { nextUnlocks, type TierRef } from "./unlocks";
+import type { TierFeature } from "./unlocks";
 
 export interface ActionItem {
   label: string;
@@ -8,7 +8,7 @@ export interface ActionItem {
 
 /** What the partner should do next, from its tier, its progress and its activity so far. */
 export function actionItemsFor(
-  tier: TierRef,
+  nextUnlocks: readonly TierFeature[],
   progress: TierProgress,
   activity: { clicks: number; referrals: number; registrations: number; pendingRegistrations: number },
 ): ActionItem[] {
@@ -30,10 +30,10 @@ export function actionItemsFor(
       label: `Reach ${progress.next.name}: ${progress.missing.join(" and ")} in the trailing 90 days`,
       href: "/portal/referrals",
     });
-  const unlock = nextUnlocks(tier)[0];
+  const unlock = nextUnlocks[0];
   if (progress.next && unlock)
     items.push({
-      label: `${progress.next.name} unlocks ${unlock.feature.toLowerCase()} and more`,
+      label: `${unlock.tierName} unlocks ${unlock.label.toLowerCase()} and more`,
       href: "/portal",
     });
   return items.slice(0, 5);

@@ -51,3 +51,16 @@ export const tierSchema = z.strictObject({
 });
 
 export type TierInput = z.output<typeof tierSchema>;
+
+/** The VP's edit of one feature: what partners read, and the tier it unlocks at. */
+export const tierFeatureSchema = z.strictObject({
+  id: z.uuid({ error: "Choose a feature" }),
+  label: z
+    .string({ error: "Name the feature" })
+    .trim()
+    .min(1, { error: "Name the feature" })
+    .max(80, { error: "Keep the name under 80 characters" }),
+  unlockTierId: z.uuid({ error: "Choose the tier that unlocks it" }),
+});
+
+export type TierFeatureInput = z.output<typeof tierFeatureSchema>;

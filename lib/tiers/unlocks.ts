@@ -1,4 +1,7 @@
-/** What each tier unlocks in the portal (seed 004's progressive matrix); portal pages read it from here only. */
+/**
+ * What each tier unlocks in the portal, as pure functions over the tier_features rows (the data the VP
+ * edits at /settings/tiers; private.partner_has_entitlement applies the same rule in the database).
+ */
 
 export const UNLOCK_CATEGORIES = [
   "dashboard",
@@ -10,8 +13,6 @@ export const UNLOCK_CATEGORIES = [
   "earnings",
 ] as const;
 export type UnlockCategory = (typeof UNLOCK_CATEGORIES)[number];
-export const TIER_KEYS = ["starter", "active", "performer", "elite"] as const;
-export type TierKey = (typeof TIER_KEYS)[number];
 
 export const CATEGORY_LABEL: Record<UnlockCategory, string> = {
   dashboard: "Dashboard",
@@ -23,106 +24,86 @@ export const CATEGORY_LABEL: Record<UnlockCategory, string> = {
   earnings: "Earnings",
 };
 
-export const UNLOCK_MATRIX: Record<UnlockCategory, Record<TierKey, string>> = {
-  dashboard: {
-    starter: "Basic stats",
-    active: "Real-time updates",
-    performer: "Advanced analytics",
-    elite: "Custom KPIs",
-  },
-  training: {
-    starter: "Core modules",
-    active: "Advanced sales",
-    performer: "Technical deep-dives",
-    elite: "Master classes",
-  },
-  marketing: {
-    starter: "Templates",
-    active: "Video library",
-    performer: "Custom campaigns",
-    elite: "White-label",
-  },
-  clients: {
-    starter: "Basic CRM",
-    active: "Pipeline tracking",
-    performer: "Automation",
-    elite: "Custom portals",
-  },
-  analytics: {
-    starter: "Basic metrics",
-    active: "Performance charts",
-    performer: "Predictive insights",
-    elite: "Executive reports",
-  },
-  support: {
-    starter: "Email support",
-    active: "Priority support",
-    performer: "Dedicated manager",
-    elite: "Strategic advisor",
-  },
-  earnings: {
-    starter: "Monthly payouts",
-    active: "Bi-weekly payouts",
-    performer: "Weekly payouts",
-    elite: "Real-time payouts",
-  },
-};
+/** One rung of the configured ladder. */
+export interface LadderTier {
+  id: string;
+  name: string;
+  rank: number;
+}
 
-export const TIER_LABEL: Record<TierKey, string> = {
-  starter: "Starter",
-  active: "Active",
-  performer: "Performer",
-  elite: "Elite",
-};
+/** One feature and the tier it unlocks at. */
+export interface TierFeature {
+  id: string;
+  key: string;
+  category: UnlockCategory;
+  label: string;
+  position: number;
+  tierId: string;
+  tierName: string;
+  tierRank: number;
+}
 
 /**
- * A partner's place in the matrix: a tier key of the default ladder, or the 0-based position of its tier
- * on the configured ladder (so a renamed or added tier still maps to a column); unknown means Starter.
+ * A partner's place on the ladder: its tier's rank, or null for a partner without a tier, who stands on
+ * the lowest rung (as in the database).
  */
-export type TierRef = string | number | null | undefined;
+export type TierRank = number | null | undefined;
 
-function rankOf(ref: TierRef): number {
-  if (typeof ref === "number") return Math.max(0, Math.min(TIER_KEYS.length - 1, Math.floor(ref)));
-  const i = TIER_KEYS.indexOf((ref ?? "starter") as TierKey);
-  return i < 0 ? 0 : i;
+function effectiveRank(ladder: readonly LadderTier[], rank: TierRank): number {
+  if (typeof rank === "number") return rank;
+  return ladder.length === 0 ? 0 : Math.min(...ladder.map((t) => t.rank));
 }
 
-export interface Unlock {
-  category: UnlockCategory;
-  tier: TierKey;
-  feature: string;
-  unlocked: boolean;
+export function isUnlocked(feature: Pick<TierFeature, "tierRank">, ladder: readonly LadderTier[], rank: TierRank): boolean {
+  return effectiveRank(ladder, rank) >= feature.tierRank;
 }
 
-/** Every feature of a category with whether the partner's tier (by key) has it; unknown keys count as Starter. */
-export function unlocksFor(category: UnlockCategory, tierKey: TierRef): Unlock[] {
-  const have = rankOf(tierKey);
-  return TIER_KEYS.map((tier, i) => ({
-    category,
-    tier,
-    feature: UNLOCK_MATRIX[category][tier],
-    unlocked: i <= have,
-  }));
+export function hasFeature(
+  features: readonly TierFeature[],
+  ladder: readonly LadderTier[],
+  key: string,
+  rank: TierRank,
+): boolean {
+  const feature = features.find((f) => f.key === key);
+  return feature !== undefined && isUnlocked(feature, ladder, rank);
 }
 
-export function isUnlocked(required: TierKey, tierKey: TierRef): boolean {
-  return rankOf(tierKey) >= rankOf(required);
+/** The keys of every feature the partner holds. */
+export function unlockedKeys(features: readonly TierFeature[], ladder: readonly LadderTier[], rank: TierRank): string[] {
+  return features.filter((f) => isUnlocked(f, ladder, rank)).map((f) => f.key);
 }
 
 /** The sentence shown on locked content: which tier unlocks it. */
-export function lockedReason(category: UnlockCategory, required: TierKey): string {
-  return `${UNLOCK_MATRIX[category][required]} unlocks at the ${TIER_LABEL[required]} tier.`;
+export function lockedReason(feature: Pick<TierFeature, "label" | "tierName">): string {
+  return `${feature.label} unlocks at the ${feature.tierName} tier.`;
 }
 
-/** The next feature per category the partner would unlock by moving up one tier. */
-export function nextUnlocks(
-  tierKey: TierRef,
-): { category: UnlockCategory; tier: TierKey; feature: string }[] {
-  const next = TIER_KEYS[rankOf(tierKey) + 1];
-  if (!next) return [];
+/** The matrix grid: per category, per tier of the ladder, the features that unlock there. */
+export function unlockGrid(
+  features: readonly TierFeature[],
+  ladder: readonly LadderTier[],
+): { category: UnlockCategory; cells: { tier: LadderTier; features: TierFeature[] }[] }[] {
+  const tiers = [...ladder].sort((a, b) => a.rank - b.rank);
   return UNLOCK_CATEGORIES.map((category) => ({
     category,
-    tier: next,
-    feature: UNLOCK_MATRIX[category][next],
-  }));
+    cells: tiers.map((tier) => ({
+      tier,
+      features: features
+        .filter((f) => f.category === category && f.tierId === tier.id)
+        .sort((a, b) => a.position - b.position || a.label.localeCompare(b.label)),
+    })),
+  })).filter((row) => row.cells.some((c) => c.features.length > 0));
+}
+
+/** What the partner would unlock by moving up one tier, in category order. */
+export function nextUnlocks(features: readonly TierFeature[], ladder: readonly LadderTier[], rank: TierRank): TierFeature[] {
+  const have = effectiveRank(ladder, rank);
+  const next = [...ladder].sort((a, b) => a.rank - b.rank).find((t) => t.rank > have);
+  if (!next) return [];
+  return features
+    .filter((f) => f.tierId === next.id)
+    .sort(
+      (a, b) =>
+        UNLOCK_CATEGORIES.indexOf(a.category) - UNLOCK_CATEGORIES.indexOf(b.category) || a.position - b.position,
+    );
 }

@@ -47,6 +47,69 @@ const CASES: TableCase[] = [
     allow: { select: ["vp", "sales_manager", "partnership_manager", "finance", "partner"], insert: ["vp"], update: ["vp"], delete: ["vp"] },
   },
   {
+    table: "tier_features",
+    target: (c) => c.ids.tierFeature!,
+    insert: (c) => sql`insert into public.tier_features (feature_key, category, label, unlock_tier_id) values ('training.forged', 'training', 'Forged', ${c.tierId})`,
+    set: sql`label = 'Renamed'`,
+    allow: { select: ["vp", "sales_manager", "partnership_manager", "finance", "partner"], insert: [], update: ["vp"], delete: [] },
+  },
+  {
+    table: "training_courses",
+    target: (c) => c.ids.trainingCourse!,
+    insert: () => sql`insert into public.training_courses (slug, version, title, category, feature_key, pass_mark, max_attempts, content_hash) values ('forged', 1, 'Forged', 'sales', 'training.matrix', 50, 1, 'x')`,
+    set: sql`title = 'Renamed'`,
+    allow: { select: ["vp", "sales_manager", "partnership_manager", "finance", "partner"], insert: [], update: [], delete: [] },
+  },
+  {
+    table: "training_lessons",
+    target: (c) => c.ids.trainingLesson!,
+    insert: (c) => sql`insert into public.training_lessons (course_id, position, title, body_md) values (${c.ids.trainingCourse!}, 9, 'Forged', 'x')`,
+    set: sql`title = 'Renamed'`,
+    allow: { select: ["vp", "sales_manager", "partnership_manager", "finance", "partner"], insert: [], update: [], delete: [] },
+  },
+  {
+    table: "training_questions",
+    target: (c) => c.ids.trainingQuestion!,
+    insert: (c) => sql`insert into public.training_questions (course_id, position, prompt, kind, choices) values (${c.ids.trainingCourse!}, 9, 'Forged', 'single', '[{"id":"a","label":"A"},{"id":"b","label":"B"}]')`,
+    set: sql`prompt = 'Renamed'`,
+    allow: { select: ["vp", "sales_manager", "partnership_manager", "finance", "partner"], insert: [], update: [], delete: [] },
+  },
+  {
+    table: "training_paths",
+    target: (c) => c.ids.trainingPath!,
+    insert: () => sql`insert into public.training_paths (slug, title) values ('forged', 'Forged')`,
+    set: sql`title = 'Renamed'`,
+    allow: { select: ["vp", "sales_manager", "partnership_manager", "finance", "partner"], insert: [], update: [], delete: [] },
+  },
+  {
+    table: "training_path_courses",
+    target: (c) => c.ids.trainingPathCourse!,
+    insert: (c) => sql`insert into public.training_path_courses (path_id, course_slug, position) values (${c.ids.trainingPath!}, 'forged', 9)`,
+    set: sql`position = 5`,
+    allow: { select: ["vp", "sales_manager", "partnership_manager", "finance", "partner"], insert: [], update: [], delete: [] },
+  },
+  {
+    table: "training_enrollments",
+    target: (c) => c.ids.trainingEnrollment!,
+    insert: (c, actorId) => sql`insert into public.training_enrollments (profile_id, course_slug, course_id) values (${actorId ?? c.users.partner.id}, 'forged', ${c.ids.trainingCourse!})`,
+    set: sql`passed_at = now()`,
+    allow: { select: ["vp", "partnership_manager", "partner"], insert: [], update: [], delete: [] },
+  },
+  {
+    table: "training_lesson_progress",
+    target: (c) => c.ids.trainingProgress!,
+    insert: (c, actorId) => sql`insert into public.training_lesson_progress (enrollment_id, profile_id, lesson_id) values (${c.ids.trainingEnrollment!}, ${actorId ?? c.users.partner.id}, ${c.ids.trainingLesson2!})`,
+    set: sql`completed_at = now()`,
+    allow: { select: ["vp", "partnership_manager", "partner"], insert: [], update: [], delete: [] },
+  },
+  {
+    table: "training_attempts",
+    target: (c) => c.ids.trainingAttempt!,
+    insert: (c, actorId) => sql`insert into public.training_attempts (enrollment_id, profile_id, course_id, attempt_no, answers, score, passed, result) values (${c.ids.trainingEnrollment!}, ${actorId ?? c.users.partner.id}, ${c.ids.trainingCourse!}, 9, '{}', 100, true, '[]')`,
+    set: sql`score = 100`,
+    allow: { select: ["vp", "partnership_manager", "partner"], insert: [], update: [], delete: [] },
+  },
+  {
     table: "partners",
     target: (c) => c.partnerB.id,
     insert: () => sql`insert into public.partners (name, slug, kind) values ('New Co', 'new-co-rls', 'program')`,
@@ -434,6 +497,7 @@ beforeAll(async () => {
       receipt: receipt!.id,
       receiptIsv: receiptIsv.id,
       spareTier: (await f.createTier(c)).id,
+      tierFeature: (await c.query<{ id: string }>("insert into public.tier_features (feature_key, category, label, unlock_tier_id) values ('training.matrix', 'training', 'Matrix', $1) returning id", [tier.id]))[0]!.id,
       lossReason: (await c.query<{ id: string }>("insert into public.loss_reasons (label) values ('Budget') returning id"))[0]!.id,
       savedView: (await c.query<{ id: string }>("insert into public.saved_views (owner_id, name) values ($1, 'My deals') returning id", [users.sales_manager.id]))[0]!.id,
       aggregate: (await c.query<{ id: string }>("insert into public.pipeline_aggregates (key, payload) values ('conversions:test', '[]') returning key as id"))[0]!.id,
@@ -441,6 +505,7 @@ beforeAll(async () => {
       spareStage: (await f.createStage(c)).id,
       ...(await portalOnboardingIds(c, partnerB.id, users.vp.id)),
       ...(await portalProgressIds(c, partnerB.id, tier.id)),
+      ...(await trainingIds(c, users.partner.id, partnerA.id)),
       ...(await referralIds(c, partnerB.id)),
       ...(await payoutIds(c, partnerA.id, line!.id)),
     },
@@ -474,6 +539,41 @@ async function portalProgressIds(c: TestDatabase["conn"], partnerBId: string, ti
     tierHistoryB: await one("insert into public.tier_history (partner_id, to_tier_id, reason) values ($1, $2, 'matrix') returning id", [partnerBId, tierId]),
     achievementB: await one("insert into public.partner_achievements (partner_id, key) values ($1, 'first_click') returning id", [partnerBId]),
     xpB: await one("insert into public.partner_xp_events (partner_id, kind, xp, source_id) values ($1, 'click', 1, 'matrix') returning id", [partnerBId]),
+  };
+}
+
+/** One course on partner A's tier (the matrix feature), with the partner's own enrollment, progress and attempt. */
+async function trainingIds(c: TestDatabase["conn"], profileId: string, partnerAId: string) {
+  const one = async (text: string, params: unknown[] = []) => String((await c.query<{ id: string }>(text, params))[0]!.id);
+  const trainingCourse = await one(
+    "insert into public.training_courses (slug, version, title, category, feature_key, pass_mark, max_attempts, content_hash) values ('matrix', 1, 'Matrix', 'sales', 'training.matrix', 50, 2, 'h') returning id",
+  );
+  const trainingLesson = await one("insert into public.training_lessons (course_id, position, title, body_md) values ($1, 0, 'One', 'Text') returning id", [trainingCourse]);
+  const trainingLesson2 = await one("insert into public.training_lessons (course_id, position, title, body_md) values ($1, 1, 'Two', 'Text') returning id", [trainingCourse]);
+  const trainingPath = await one("insert into public.training_paths (slug, title, featured) values ('matrix', 'Matrix', true) returning id");
+  const trainingEnrollment = await one(
+    "insert into public.training_enrollments (profile_id, partner_id, course_slug, course_id) values ($1, $2, 'matrix', $3) returning id",
+    [profileId, partnerAId, trainingCourse],
+  );
+  return {
+    trainingCourse,
+    trainingLesson,
+    trainingLesson2,
+    trainingPath,
+    trainingEnrollment,
+    trainingQuestion: await one(
+      `insert into public.training_questions (course_id, position, prompt, kind, choices) values ($1, 0, 'Q', 'single', '[{"id":"a","label":"A"},{"id":"b","label":"B"}]') returning id`,
+      [trainingCourse],
+    ),
+    trainingPathCourse: await one("insert into public.training_path_courses (path_id, course_slug, position) values ($1, 'matrix', 0) returning id", [trainingPath]),
+    trainingProgress: await one(
+      "insert into public.training_lesson_progress (enrollment_id, profile_id, lesson_id) values ($1, $2, $3) returning id",
+      [trainingEnrollment, profileId, trainingLesson],
+    ),
+    trainingAttempt: await one(
+      "insert into public.training_attempts (enrollment_id, profile_id, course_id, attempt_no, answers, score, passed, result) values ($1, $2, $3, 1, '{}', 0, false, '[]') returning id",
+      [trainingEnrollment, profileId, trainingCourse],
+    ),
   };
 }
 

@@ -42,6 +42,13 @@ test("a partner sees only its own links, clicks, referrals, registrations and co
     expect(tridentRegistrations).not.toContain(cell.trim());
   }
 
+  // Training: each learner's progress is its own; a course page never shows another learner's attempts.
+  for (const page of [brightpath, trident]) {
+    await page.goto("/portal/training");
+    await expect(page.getByRole("heading", { level: 1, name: "Training" })).toBeVisible();
+    await expect(page.getByTestId("course-card").first()).toBeVisible();
+  }
+
   // Staff-only route handlers and pages answer 403 to partners.
   for (const path of ["/api/commissions/export?tab=statements", "/api/opportunities/export"]) {
     const response = await trident.request.get(path);

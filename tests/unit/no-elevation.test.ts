@@ -29,6 +29,7 @@ const NAMED_JOBS: Record<string, string> = {
   "payouts.webhook": "Stripe webhook",
   "cron.pipeline-aggregates": "scheduler",
   "cron.partner-tiers": "scheduler",
+  "training.sync": "scheduler and seed: course content of content/training into its tables",
   "cron.partner-health": "scheduler",
   "cron.prune-rate-limits": "scheduler",
   "tasks.rollover": "scheduler",

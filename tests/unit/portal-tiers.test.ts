@@ -10,7 +10,17 @@ import {
 import { earningsByMonth, funnelOf, summarizeEarnings } from "@/lib/partner-home/earnings";
 import { isSelfReferral, normalizeDomain } from "@/lib/registrations/domain";
 import { pickTier, progressToNext, windowStartOf, type TierCriteria } from "@/lib/tiers/evaluate";
-import { isUnlocked, lockedReason, nextUnlocks, unlocksFor } from "@/lib/tiers/unlocks";
+import { actionItemsFor } from "@/lib/tiers/action-items";
+import {
+  hasFeature,
+  isUnlocked,
+  lockedReason,
+  nextUnlocks,
+  unlockGrid,
+  unlockedKeys,
+  type LadderTier,
+  type TierFeature,
+} from "@/lib/tiers/unlocks";
 
 const tier = (key: string, rank: number, revenue: number, deals: number): TierCriteria => ({
   id: key,
@@ -62,16 +72,66 @@ describe("tier evaluation", () => {
 });
 
 describe("unlock matrix", () => {
-  test("locked content says which tier unlocks it", () => {
-    expect(isUnlocked("performer", "active")).toBe(false);
-    expect(isUnlocked("active", "elite")).toBe(true);
-    expect(unlocksFor("support", "active").map((u) => u.unlocked)).toEqual([true, true, false, false]);
-    expect(lockedReason("earnings", "elite")).toBe("Real-time payouts unlocks at the Elite tier.");
-    expect(nextUnlocks("elite")).toEqual([]);
-    expect(isUnlocked("elite", 3)).toBe(true);
-    expect(isUnlocked("active", 0)).toBe(false);
-    expect(nextUnlocks(7)).toEqual([]);
-    expect(nextUnlocks(null)[0]).toMatchObject({ tier: "active" });
+  const LADDER: LadderTier[] = [
+    { id: "t-active", name: "Active", rank: 1 },
+    { id: "t-starter", name: "Starter", rank: 0 },
+    { id: "t-elite", name: "Elite", rank: 3 },
+  ];
+  const at = (tierId: string): Pick<TierFeature, "tierId" | "tierName" | "tierRank"> => {
+    const t = LADDER.find((l) => l.id === tierId)!;
+    return { tierId: t.id, tierName: t.name, tierRank: t.rank };
+  };
+  const feature = (key: string, category: TierFeature["category"], label: string, tierId: string, position = 0): TierFeature => ({
+    id: key,
+    key,
+    category,
+    label,
+    position,
+    ...at(tierId),
+  });
+  const FEATURES: TierFeature[] = [
+    feature("support.email", "support", "Email support", "t-starter"),
+    feature("support.priority", "support", "Priority support", "t-active", 1),
+    feature("training.core", "training", "Core modules", "t-starter"),
+    feature("training.advanced_sales", "training", "Advanced sales", "t-active", 1),
+    feature("earnings.realtime_payouts", "earnings", "Real-time payouts", "t-elite", 3),
+  ];
+
+  test.each([
+    [null, ["support.email", "training.core"]],
+    [0, ["support.email", "training.core"]],
+    [1, ["support.email", "support.priority", "training.core", "training.advanced_sales"]],
+    [3, FEATURES.map((f) => f.key)],
+  ])("rank %s holds %j", (rank, keys) => {
+    expect(unlockedKeys(FEATURES, LADDER, rank).sort()).toEqual([...keys].sort());
+  });
+
+  test("locked content says which tier unlocks it, in the words of the data", () => {
+    expect(lockedReason(FEATURES[4]!)).toBe("Real-time payouts unlocks at the Elite tier.");
+    expect(isUnlocked(FEATURES[1]!, LADDER, 0)).toBe(false);
+    expect(hasFeature(FEATURES, LADDER, "training.advanced_sales", 1)).toBe(true);
+    expect(hasFeature(FEATURES, LADDER, "no.such_feature", 3)).toBe(false);
+  });
+
+  test("the next tier's unlocks follow the ladder, not a fixed list", () => {
+    expect(nextUnlocks(FEATURES, LADDER, 0).map((f) => f.key)).toEqual(["training.advanced_sales", "support.priority"]);
+    // Nothing unlocks at a rank between Active and Elite here, so Active's next rung is Elite.
+    expect(nextUnlocks(FEATURES, LADDER, 1).map((f) => f.key)).toEqual(["earnings.realtime_payouts"]);
+    expect(nextUnlocks(FEATURES, LADDER, 3)).toEqual([]);
+    expect(nextUnlocks(FEATURES, LADDER, null)[0]?.tierName).toBe("Active");
+  });
+
+  test("the grid places each feature under the tier the data names, and omits empty categories", () => {
+    const grid = unlockGrid(FEATURES, LADDER);
+    expect(grid.map((r) => r.category)).toEqual(["training", "support", "earnings"]);
+    expect(grid[0]!.cells.map((c) => c.tier.name)).toEqual(["Starter", "Active", "Elite"]);
+    expect(grid[1]!.cells.map((c) => c.features.map((f) => f.label))).toEqual([["Email support"], ["Priority support"], []]);
+  });
+
+  test("the home's next step names the next tier's first unlock from the data", () => {
+    const progress = { current: null, next: { key: "active", name: "Active" }, missing: ["1 more won deal"] } as unknown as Parameters<typeof actionItemsFor>[1];
+    const items = actionItemsFor(nextUnlocks(FEATURES, LADDER, 0), progress, { clicks: 1, referrals: 1, registrations: 1, pendingRegistrations: 0 });
+    expect(items.map((i) => i.label)).toContain("Active unlocks advanced sales and more");
   });
 });
 

@@ -7,6 +7,7 @@ import { Leaderboard } from "@/components/partner-home/leaderboard";
 import { NotificationList } from "@/components/partner-home/notification-list";
 import { PayableLines } from "@/components/partner-home/payable-lines";
 import { TierCard } from "@/components/partner-home/tier-card";
+import { LearnNextCard } from "@/components/training/learn-next-card";
 import { UnlockMatrix } from "@/components/tiers/unlock-matrix";
 import { OnboardingBanner } from "@/components/onboarding/onboarding-banner";
 import { LiveRefresh } from "@/components/realtime/live-refresh";
@@ -65,6 +66,7 @@ export default async function PortalHomePage() {
           "referrals",
           "referral_clicks",
           "notifications",
+          "tiers",
         ]}
       />
       <PageHeader
@@ -84,7 +86,7 @@ export default async function PortalHomePage() {
                 }
               : null
           }
-          level={home.tierLevel}
+          unlocks={home.unlocksNext}
           progress={home.progress}
           money={money}
           actions={home.actions}
@@ -100,6 +102,7 @@ export default async function PortalHomePage() {
           </div>
         </Section>
       </div>
+      <LearnNextCard next={home.learnNext} />
       <Section
         title="Your funnel"
         description="All time: clicks on your links → referrals → registrations and referred deals → won."
@@ -154,7 +157,12 @@ export default async function PortalHomePage() {
         </Section>
       </div>
       <Section title="What each tier unlocks" description="Locked features show the tier that unlocks them.">
-        <UnlockMatrix tier={home.tierLevel} />
+        <UnlockMatrix
+          features={home.entitlements.features}
+          ladder={home.entitlements.ladder}
+          rank={home.entitlements.rank}
+          partnerView
+        />
       </Section>
     </div>
   );

@@ -10,4 +10,5 @@ export * from "./templates";
 export * from "./work";
 export * from "./alerts";
 export * from "./system";
+export * from "./enablement";
 export type { AppRole, PartnerDomain } from "@/lib/domain/enums";

@@ -2,20 +2,25 @@ import type { Metadata } from "next";
 import { SettingsNav } from "@/components/settings/settings-nav";
 import { PageHeader } from "@/components/shell/page-header";
 import { TierForm } from "@/components/tiers/tier-form";
+import { TierFeatureForm } from "@/components/tiers/tier-feature-form";
 import { UnlockMatrix } from "@/components/tiers/unlock-matrix";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session";
 import { withSession } from "@/lib/db/session";
 import { minorDigits } from "@/lib/money";
+import { listLadder, listTierFeatures } from "@/lib/tiers/features";
 import { listTierCriteria, workspaceCurrency } from "@/lib/tiers/metrics";
+import { CATEGORY_LABEL, UNLOCK_CATEGORIES } from "@/lib/tiers/unlocks";
 
 export const metadata: Metadata = { title: "Tiers" };
 
 export default async function TiersSettingsPage() {
   const user = await requireUser(["vp"]);
-  const { tiers, currency } = await withSession({ claims: user.claims }, async (tx) => ({
+  const { tiers, currency, features, ladder } = await withSession({ claims: user.claims }, async (tx) => ({
     tiers: await listTierCriteria(tx),
     currency: await workspaceCurrency(tx),
+    features: await listTierFeatures(tx),
+    ladder: await listLadder(tx),
   }));
   const scale = 10 ** minorDigits(currency);
   return (
@@ -70,9 +75,27 @@ export default async function TiersSettingsPage() {
           <CardTitle>
             <h2>What each tier unlocks in the portal</h2>
           </CardTitle>
+          <CardDescription>
+            Partners see these names on their home page and tier card. The database applies the same table:
+            content behind a feature (such as a training course) opens only to partners at or above its tier.
+          </CardDescription>
         </CardHeader>
-        <CardContent>
-          <UnlockMatrix />
+        <CardContent className="grid gap-6">
+          <UnlockMatrix features={features} ladder={ladder} />
+          {UNLOCK_CATEGORIES.map((category) => {
+            const inCategory = features.filter((f) => f.category === category);
+            if (inCategory.length === 0) return null;
+            return (
+              <section key={category} className="grid gap-3" aria-labelledby={`features-${category}`}>
+                <h3 id={`features-${category}`} className="text-sm font-medium">
+                  {CATEGORY_LABEL[category]}
+                </h3>
+                {inCategory.map((f) => (
+                  <TierFeatureForm key={`${f.id}-${f.tierId}-${f.label}`} feature={f} ladder={ladder} />
+                ))}
+              </section>
+            );
+          })}
         </CardContent>
       </Card>
     </div>

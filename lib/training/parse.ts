@@ -14,7 +14,7 @@ export interface ParsedCourse {
   frontmatter: CourseFrontmatter;
   lessons: ParsedLesson[];
   /** Changes whenever anything a learner sees or is graded on changes. */
-  contentHash: string;
+  contentDigest: string;
 }
 
 export interface ContentProblem {
@@ -77,6 +77,6 @@ export function parseCourse(file: string, source: string): { course: ParsedCours
   }
   if (lessons.length === 0) push("lessons", "needs at least one lesson (a # Heading)");
   if (problems.length > 0) return { course: null, problems };
-  const contentHash = createHash("sha256").update(JSON.stringify({ fm: fm.data, lessons })).digest("hex").slice(0, 32);
-  return { course: { frontmatter: fm.data, lessons, contentHash }, problems };
+  const contentDigest = createHash("sha256").update(JSON.stringify({ fm: fm.data, lessons })).digest("hex").slice(0, 32);
+  return { course: { frontmatter: fm.data, lessons, contentDigest }, problems };
 }

@@ -37,7 +37,7 @@ async function insertVersion(tx: Tx, store: StoragePort, course: ParsedCourse & 
       passMark: fm.passMark,
       maxAttempts: fm.maxAttempts,
       position: course.position,
-      contentHash: course.contentHash,
+      contentDigest: course.contentDigest,
     })
     .returning({ id: trainingCourses.id });
   const courseId = row!.id;
@@ -75,9 +75,9 @@ export async function syncTrainingContent(tx: Tx, store: StoragePort, content: T
   );
   const current = new Map(
     (
-      await rows<{ slug: string; content_hash: string; position: number; version: number }>(
+      await rows<{ slug: string; content_digest: string; position: number; version: number }>(
         tx,
-        sql`select c.slug, c.content_hash, c.position, (select max(v.version) from public.training_courses v where v.slug = c.slug) as version
+        sql`select c.slug, c.content_digest, c.position, (select max(v.version) from public.training_courses v where v.slug = c.slug) as version
           from public.training_courses c where c.is_current`,
       )
     ).map((c) => [c.slug, c]),
@@ -85,7 +85,7 @@ export async function syncTrainingContent(tx: Tx, store: StoragePort, content: T
   for (const course of content.courses) {
     const slug = course.frontmatter.slug;
     const existing = current.get(slug);
-    if (existing?.content_hash === course.contentHash) {
+    if (existing?.content_digest === course.contentDigest) {
       result.unchanged += 1;
       if (existing.position !== course.position)
         await tx.execute(sql`update public.training_courses set position = ${course.position} where slug = ${slug} and is_current`);

@@ -25,7 +25,7 @@ create table public.training_courses (
   pass_mark integer not null check (pass_mark between 1 and 100),
   max_attempts integer not null check (max_attempts between 1 and 20),
   position integer not null default 0,
-  content_hash text not null,
+  content_digest text not null,
   created_at timestamptz not null default now(),
   unique (slug, version)
 );

@@ -118,7 +118,8 @@ describe("no account enumeration", () => {
     expect(second.status).toBe(first.status);
     expect(await second.json()).toEqual(await first.json());
     const mails = await db.conn.query<{ template: string }>("select template from public.email_outbox where to_email = $1 order by created_at", [body.email]);
-    expect(mails.map((m) => m.template)).toEqual(["verify-email", "signup-existing-account"]);
+    // The first sign-up is an application (its receipt); the second adds only the note to the owner.
+    expect(mails.map((m) => m.template)).toEqual(["verify-email", "application-received", "signup-existing-account"]);
     const accounts = await db.conn.query<{ n: number }>("select count(*)::int as n from public.partners where name in ('Ada Co', 'Eve Co')");
     expect(accounts[0]!.n).toBe(1);
   });

@@ -56,7 +56,7 @@ const CASES: TableCase[] = [
   {
     table: "training_courses",
     target: (c) => c.ids.trainingCourse!,
-    insert: () => sql`insert into public.training_courses (slug, version, title, category, feature_key, pass_mark, max_attempts, content_hash) values ('forged', 1, 'Forged', 'sales', 'training.matrix', 50, 1, 'x')`,
+    insert: () => sql`insert into public.training_courses (slug, version, title, category, feature_key, pass_mark, max_attempts, content_digest) values ('forged', 1, 'Forged', 'sales', 'training.matrix', 50, 1, 'x')`,
     set: sql`title = 'Renamed'`,
     allow: { select: ["vp", "sales_manager", "partnership_manager", "finance", "partner"], insert: [], update: [], delete: [] },
   },
@@ -546,7 +546,7 @@ async function portalProgressIds(c: TestDatabase["conn"], partnerBId: string, ti
 async function trainingIds(c: TestDatabase["conn"], profileId: string, partnerAId: string) {
   const one = async (text: string, params: unknown[] = []) => String((await c.query<{ id: string }>(text, params))[0]!.id);
   const trainingCourse = await one(
-    "insert into public.training_courses (slug, version, title, category, feature_key, pass_mark, max_attempts, content_hash) values ('matrix', 1, 'Matrix', 'sales', 'training.matrix', 50, 2, 'h') returning id",
+    "insert into public.training_courses (slug, version, title, category, feature_key, pass_mark, max_attempts, content_digest) values ('matrix', 1, 'Matrix', 'sales', 'training.matrix', 50, 2, 'h') returning id",
   );
   const trainingLesson = await one("insert into public.training_lessons (course_id, position, title, body_md) values ($1, 0, 'One', 'Text') returning id", [trainingCourse]);
   const trainingLesson2 = await one("insert into public.training_lessons (course_id, position, title, body_md) values ($1, 1, 'Two', 'Text') returning id", [trainingCourse]);

@@ -218,7 +218,7 @@ describe("versions", () => {
     const changed = {
       ...content,
       courses: content.courses.map((c) =>
-        c.frontmatter.slug === "first-referral" ? { ...c, contentHash: `${c.contentHash}-v2`, frontmatter: { ...c.frontmatter, title: "Your first referral, revised" } } : c,
+        c.frontmatter.slug === "first-referral" ? { ...c, contentDigest: `${c.contentDigest}-v2`, frontmatter: { ...c.frontmatter, title: "Your first referral, revised" } } : c,
       ),
     };
     const result = await withSystem("training.sync", (tx) => syncTrainingContent(tx, store, changed), db.conn);

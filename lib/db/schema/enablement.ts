@@ -36,7 +36,7 @@ export const trainingCourses = pgTable("training_courses", {
   passMark: integer("pass_mark").notNull(),
   maxAttempts: integer("max_attempts").notNull(),
   position: integer("position").notNull().default(0),
-  contentHash: text("content_hash").notNull(),
+  contentDigest: text("content_digest").notNull(),
   createdAt: ts("created_at").notNull().defaultNow(),
 });
 

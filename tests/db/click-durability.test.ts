@@ -108,11 +108,15 @@ describe("private.rate_buckets", () => {
   });
 
   test("a bucket holds 30 tokens, refills at 5 a second and says when the next one comes", async () => {
+    // Real time passes between the statements (5 tokens a second): a slow machine may see one or two more.
+    const about = (granted: number) => ({ granted: expect.toSatisfy((g: number) => g >= granted && g <= granted + 2), retryAfter: 1 });
     expect(await take(db.conn, "t:refill", 25)).toEqual({ granted: 25, retryAfter: 0 });
-    expect(await take(db.conn, "t:refill", 10)).toEqual({ granted: 5, retryAfter: 1 });
-    expect(await take(db.conn, "t:refill", 1)).toEqual({ granted: 0, retryAfter: 1 });
+    expect(await take(db.conn, "t:refill", 10)).toEqual(about(5));
+    const empty = await take(db.conn, "t:refill", 10);
+    expect(empty.granted).toBeLessThanOrEqual(2);
+    expect(empty.retryAfter).toBe(1);
     await db.conn.query("update private.rate_buckets set refilled_at = refilled_at - interval '1 second' where bucket = 't:refill'");
-    expect(await take(db.conn, "t:refill", 10)).toEqual({ granted: 5, retryAfter: 1 });
+    expect(await take(db.conn, "t:refill", 10)).toEqual(about(5));
     await db.conn.query("update private.rate_buckets set refilled_at = refilled_at - interval '1 hour' where bucket = 't:refill'");
     expect(await take(db.conn, "t:refill", 100)).toEqual({ granted: 30, retryAfter: 1 });
     expect(await take(db.conn, "t:other", 1)).toEqual({ granted: 1, retryAfter: 0 });

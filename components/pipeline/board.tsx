@@ -54,13 +54,13 @@ function majorUnits(card: BoardCard): string {
  * patched into their columns, gathered over a short window; while a move of one's own is under way the
  * patch waits, so a drag is never disturbed.
  */
-function useLiveCards(setColumns: (update: (cols: Columns) => Columns) => void, busy: boolean) {
+function useLiveCards(setColumns: (update: (cols: Columns) => Columns) => void, busy: boolean, moves: number) {
   const search = useSearchParams();
   const changed = useRef(new Set<string>());
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const state = useRef({ busy, search });
+  const state = useRef({ busy, search, moves });
   useEffect(() => {
-    state.current = { busy, search };
+    state.current = { busy, search, moves };
   });
   useEffect(() => () => clearTimeout(timer.current), []);
 
@@ -73,7 +73,14 @@ function useLiveCards(setColumns: (update: (cols: Columns) => Columns) => void, 
     const ids = [...changed.current].slice(0, 100);
     for (const id of ids) changed.current.delete(id);
     if (!ids.length) return;
+    const movesBefore = state.current.moves;
     const result = await getBoardCardsAction({ ids, search: Object.fromEntries(state.current.search.entries()) });
+    // Read before a move of one's own began (or while it runs): stale, so fetched again once it is done.
+    if (state.current.busy || state.current.moves !== movesBefore) {
+      for (const id of ids) changed.current.add(id);
+      timer.current ??= setTimeout(() => void flush(), 300);
+      return;
+    }
     if (result.ok) setColumns((cols) => patchColumns(cols, ids, result.data.cards));
     if (changed.current.size) timer.current ??= setTimeout(() => void flush(), 0);
   };
@@ -91,8 +98,9 @@ export function Board({ stages, cards, options, now }: { stages: StageRow[]; car
   const [active, setActive] = useState<{ card: BoardCard; fromStageId: string; snapshot: Columns } | null>(null);
   const [pending, setPending] = useState<PendingMove | null>(null);
   const [inFlight, setInFlight] = useState(0);
+  const [moves, setMoves] = useState(0);
   const { set } = usePipelineParams();
-  useLiveCards(setColumns, Boolean(active || pending || inFlight > 0));
+  useLiveCards(setColumns, Boolean(active || pending || inFlight > 0), moves);
 
   // Server data (a refresh after someone's change) replaces local state unless a move is under way.
   if (cards !== source && !active && !pending && inFlight === 0) {
@@ -187,6 +195,7 @@ export function Board({ stages, cards, options, now }: { stages: StageRow[]; car
   async function commit(move: PendingMove, extra: MoveExtra) {
     setPending(null);
     setInFlight((n) => n + 1);
+    setMoves((n) => n + 1);
     const result = await moveOpportunityAction({
       id: move.card.id,
       toStageId: move.toStage.id,

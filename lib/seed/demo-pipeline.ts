@@ -150,7 +150,7 @@ const RECENT_QUOTA: Record<TierKey, number> = { elite: 2, performer: 4, active: 
 function spreadRecentWins(opportunities: OpportunityRow[], input: PipelineInput): void {
   const since = isoDate(new Date(input.now.getTime() - RECENT_DAYS * DAY));
   const recent = opportunities
-    .filter((o) => o.actualCloseDate && o.lossReason === null && o.actualCloseDate >= since && o.currency === "USD")
+    .filter((o) => o.stageId === input.stageIds.closed_won && o.actualCloseDate! >= since && o.currency === "USD")
     .filter((o) => o.referringPartnerId !== input.demoPartnerId)
     .sort((a, b) => b.valueMinor - a.valueMinor);
   const ladder = (["elite", "performer", "active"] as const).flatMap((tier) =>
